@@ -1,0 +1,98 @@
+import {
+  type ClientOptions,
+  type OperationData,
+  type TokenAuth,
+  MissingCredentialsError,
+  createApiClient,
+  refreshingToken,
+  requireFields,
+} from "@sessionkit/auth-helpers";
+import { defaultBaseUrl, operations } from "./generated/operations";
+import type { components, operations as Operations, paths } from "./generated/schema";
+
+export type LoginRequest = components["schemas"]["LoginRequest"];
+export type LoginReply = components["schemas"]["LoginReply"];
+
+export interface KoyebClientOptions extends ClientOptions {
+  /** A token from an earlier login (or a personal access token); without one, call `login` first. */
+  token?: string;
+  /** When `token` expires (ms since epoch), if known; the client refreshes shortly before. */
+  tokenExpiresAt?: number;
+  /** Called with every new token (login, refresh, new session) so the caller can persist it. */
+  onTokenRefreshed?: (grant: TokenAuth) => void | Promise<void>;
+}
+
+/**
+ * Koyeb: email + password login returns a token sent as `Authorization: Bearer <token>`; PUT /v1/account/refresh
+ * trades it for a fresh one (done automatically shortly before expiry and once after a 401).
+ */
+export function createKoyebClient(options: KoyebClientOptions = {}) {
+  const session = refreshingToken({
+    provider: "koyeb",
+    token: options.token,
+    expiresAt: options.tokenExpiresAt,
+    onTokenRefreshed: options.onTokenRefreshed,
+    skipPath: (schemaPath) => schemaPath === operations.refreshToken.path,
+    refresh: async ({ token }) => {
+      if (!token) throw new MissingCredentialsError("koyeb", ["token (call login first)"]);
+      return toGrant(await api.ops.refreshToken({ headers: { Authorization: `Bearer ${token}` } }));
+    },
+  });
+  const api = createApiClient<paths, Operations, typeof operations>(
+    { provider: "koyeb", defaultBaseUrl, operations },
+    options,
+    [session],
+  );
+
+  /** Keeps the token a reply carries as the session's credential. */
+  const adopt = async (reply: LoginReply) => {
+    const grant = toGrant(reply);
+    session.set(grant.token, grant.expiresAt);
+    await options.onTokenRefreshed?.(grant);
+    return reply;
+  };
+
+  return {
+    ...api.ops,
+    /** POST /v1/account/login. `seonFp` is sent as the optional `seon-fp` header. */
+    async login(body: LoginRequest, opts: { seonFp?: string; signal?: AbortSignal } = {}): Promise<LoginReply> {
+      requireFields("koyeb", body, ["email", "password"]);
+      const params = opts.seonFp === undefined ? {} : { header: { "seon-fp": opts.seonFp } };
+      return adopt(await api.ops.login({ body, params, signal: opts.signal }));
+    },
+    /** PUT /v1/account/refresh: a new token for the current one. */
+    async refreshToken(): Promise<LoginReply> {
+      const current = session.current()?.token;
+      if (!current) throw new MissingCredentialsError("koyeb", ["token (call login first)"]);
+      return adopt(await api.ops.refreshToken({ headers: { Authorization: `Bearer ${current}` } }));
+    },
+    /** POST /v1/account/session: a new organization-less session for the current user. */
+    async newSession(): Promise<LoginReply> {
+      return adopt(await api.ops.newSession());
+    },
+    /** DELETE /v1/account/logout; the token is forgotten even if the call fails. */
+    async logout(): Promise<OperationData<Operations["logout"]>> {
+      try {
+        return await api.ops.logout();
+      } finally {
+        session.clear();
+      }
+    },
+    /** The current base URL. */
+    get baseUrl() {
+      return api.baseUrl;
+    },
+    /** Calls resolving to `{ data, response }`. */
+    withResponse: api.withResponse,
+    /** The typed openapi-fetch client, with the same auth, for anything else. */
+    raw: api.raw,
+  };
+}
+
+export type KoyebClient = ReturnType<typeof createKoyebClient>;
+
+function toGrant(reply: LoginReply): TokenAuth {
+  const token = reply.token?.id;
+  const expiresAt = reply.token?.expires_at ? Date.parse(reply.token.expires_at) : undefined;
+  return { token: token ?? "", expiresAt: Number.isFinite(expiresAt) ? expiresAt : undefined };
+}

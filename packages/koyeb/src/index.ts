@@ -1,0 +1,3 @@
+export { createKoyebClient, type KoyebClient, type KoyebClientOptions, type LoginReply, type LoginRequest } from "./client";
+export type { components, operations, paths } from "./generated/schema";
+export * from "@sessionkit/auth-helpers/errors";

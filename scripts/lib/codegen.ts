@@ -1,0 +1,113 @@
+import { createHash } from "node:crypto";
+import openapiTS, { astToString } from "openapi-typescript";
+import { type OpenApiDocument, loadSpec } from "./spec-loader";
+
+const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+
+/** Media kinds the runtime knows how to serialise (everything else is sent as JSON). */
+const BODY_KINDS: Record<string, string> = {
+  "application/json": "json",
+  "application/x-www-form-urlencoded": "form",
+  "text/plain": "text",
+};
+
+export interface GeneratedFile {
+  /** Path relative to the provider's `src/generated/` folder. */
+  name: string;
+  content: string;
+}
+
+/**
+ * Everything `pnpm generate` writes for one provider, computed in memory so that a broken spec writes
+ * nothing and `--check` can compare byte for byte.
+ */
+export async function generateProvider(provider: string, specFile: string): Promise<GeneratedFile[]> {
+  const { doc, text } = loadSpec(specFile);
+  const hash = createHash("sha256").update(text).digest("hex").slice(0, 16);
+  const header = [
+    `// This file is generated from specs/${provider}.yaml (sha256 ${hash}) by \`pnpm generate\`.`,
+    "// Do not edit it by hand: edit the spec and regenerate.",
+    "",
+  ].join("\n");
+
+  let ast;
+  try {
+    ast = await openapiTS(doc as never, { alphabetize: false, exportType: false, silent: true });
+  } catch (err) {
+    throw new Error(`${specFile}: openapi-typescript failed: ${(err as Error).message}`);
+  }
+  const schema = `${header}${astToString(ast)}`;
+  return [
+    { name: "schema.ts", content: schema },
+    { name: "operations.ts", content: `${header}${renderOperationTable(provider, doc)}` },
+  ];
+}
+
+interface OperationRow {
+  method: string;
+  path: string;
+  body?: string;
+  /** "required": every alternative needs a credential; "optional": one alternative is anonymous. */
+  auth: "required" | "optional" | "none";
+  errors?: Record<string, string>;
+}
+
+/** The table the hand-written facade is built from: one row per operationId. */
+export function operationTable(doc: OpenApiDocument): Record<string, OperationRow> {
+  const rows: Record<string, OperationRow> = {};
+  const globalSecurity = doc.security;
+  for (const [path, item] of Object.entries(doc.paths ?? {})) {
+    for (const method of HTTP_METHODS) {
+      const op = item?.[method];
+      if (!op) continue;
+      const row: OperationRow = { method, path, auth: authMode(op.security ?? globalSecurity) };
+      const mediaTypes = Object.keys(op.requestBody?.content ?? {});
+      const kind = mediaTypes.map((m) => BODY_KINDS[m]).find(Boolean);
+      if (mediaTypes.length > 0) row.body = kind ?? "json";
+      for (const [status, response] of Object.entries(op.responses ?? {})) {
+        const errorClass = resolveRef(doc, response)?.["x-sessionkit-error"];
+        if (typeof errorClass === "string") (row.errors ??= {})[status] = errorClass;
+      }
+      rows[op.operationId as string] = row;
+    }
+  }
+  return rows;
+}
+
+/** Follows a local `#/components/...` $ref (one level is all responses need). */
+function resolveRef(doc: OpenApiDocument, node: any): Record<string, unknown> | undefined {
+  const ref = node?.$ref;
+  if (typeof ref !== "string") return node;
+  return ref
+    .replace(/^#\//, "")
+    .split("/")
+    .reduce<any>((at, key) => at?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
+}
+
+function authMode(security: unknown): OperationRow["auth"] {
+  if (!Array.isArray(security) || security.length === 0) return "none";
+  const anonymous = security.some((req) => !req || Object.keys(req).length === 0);
+  if (anonymous) return security.length === 1 ? "none" : "optional";
+  return "required";
+}
+
+function renderOperationTable(provider: string, doc: OpenApiDocument): string {
+  const rows = operationTable(doc);
+  const server = doc.servers?.[0];
+  const baseUrl = server ? expandServer(server) : "";
+  const lines = Object.entries(rows).map(([id, row]) => `  ${id}: ${JSON.stringify(row)},`);
+  return [
+    `/** Where ${provider}'s API lives unless the client is told otherwise (servers[0] of the spec). */`,
+    `export const defaultBaseUrl = ${JSON.stringify(baseUrl)};`,
+    "",
+    "/** One row per operationId: how the facade calls it (verb, path, body encoding, whether it is authenticated). */",
+    "export const operations = {",
+    ...lines,
+    "} as const;",
+    "",
+  ].join("\n");
+}
+
+function expandServer(server: { url: string; variables?: Record<string, { default: string }> }): string {
+  return server.url.replace(/\{(\w+)\}/g, (_, name: string) => server.variables?.[name]?.default ?? "").replace(/\/$/, "");
+}
