@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import openapiTS, { astToString } from "openapi-typescript";
-import { type OpenApiDocument, loadSpec } from "./spec-loader";
+import { checkForCodegen } from "./spec-checks";
+import { type OpenApiDocument, loadSpec, resolveLocalRef } from "./spec-loader";
 
 const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 
@@ -22,7 +23,9 @@ export interface GeneratedFile {
  * nothing and `--check` can compare byte for byte.
  */
 export async function generateProvider(provider: string, specFile: string): Promise<GeneratedFile[]> {
-  const { doc, text } = loadSpec(specFile);
+  const spec = loadSpec(specFile);
+  const { doc, text } = spec;
+  checkForCodegen(spec);
   const hash = createHash("sha256").update(text).digest("hex").slice(0, 16);
   const header = [
     `// This file is generated from specs/${provider}.yaml (sha256 ${hash}) by \`pnpm generate\`.`,
@@ -31,10 +34,18 @@ export async function generateProvider(provider: string, specFile: string): Prom
   ].join("\n");
 
   let ast;
+  const { error: consoleError, warn: consoleWarn } = console;
   try {
+    // openapi-typescript prints its own copy of each problem; ours (with line numbers) is the one that counts.
+    console.error = console.warn = () => undefined;
     ast = await openapiTS(doc as never, { alphabetize: false, exportType: false, silent: true });
   } catch (err) {
-    throw new Error(`${specFile}: openapi-typescript failed: ${(err as Error).message}`);
+    const message = (err as Error).message;
+    const pointer = / at (#\/\S*)/.exec(message)?.[1];
+    throw pointer ? spec.errorAt(pointer, message.replace(/ at #\/\S*/, "")) : new Error(`${specFile}: ${message}`);
+  } finally {
+    console.error = consoleError;
+    console.warn = consoleWarn;
   }
   const schema = `${header}${astToString(ast)}`;
   return [
@@ -65,23 +76,13 @@ export function operationTable(doc: OpenApiDocument): Record<string, OperationRo
       const kind = mediaTypes.map((m) => BODY_KINDS[m]).find(Boolean);
       if (mediaTypes.length > 0) row.body = kind ?? "json";
       for (const [status, response] of Object.entries(op.responses ?? {})) {
-        const errorClass = resolveRef(doc, response)?.["x-sessionkit-error"];
+        const errorClass = resolveLocalRef(doc, response)?.["x-sessionkit-error"];
         if (typeof errorClass === "string") (row.errors ??= {})[status] = errorClass;
       }
       rows[op.operationId as string] = row;
     }
   }
   return rows;
-}
-
-/** Follows a local `#/components/...` $ref (one level is all responses need). */
-function resolveRef(doc: OpenApiDocument, node: any): Record<string, unknown> | undefined {
-  const ref = node?.$ref;
-  if (typeof ref !== "string") return node;
-  return ref
-    .replace(/^#\//, "")
-    .split("/")
-    .reduce<any>((at, key) => at?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
 }
 
 function authMode(security: unknown): OperationRow["auth"] {

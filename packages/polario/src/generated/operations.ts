@@ -1,4 +1,4 @@
-// This file is generated from specs/polario.yaml (sha256 c5d8546b2afcc67c) by `pnpm generate`.
+// This file is generated from specs/polario.yaml (sha256 56d0fd62439c2345) by `pnpm generate`.
 // Do not edit it by hand: edit the spec and regenerate.
 /** Where polario's API lives unless the client is told otherwise (servers[0] of the spec). */
 export const defaultBaseUrl = "https://custom.polario.de/api";
@@ -8,5 +8,5 @@ export const operations = {
   authAuthPost: {"method":"post","path":"/auth/auth","auth":"none","body":"json"},
   authLoginPost: {"method":"post","path":"/auth/login","auth":"none","body":"json"},
   authLogoutGet: {"method":"get","path":"/auth/logout","auth":"none"},
-  authSessionPost: {"method":"post","path":"/auth/session","auth":"none","body":"json"},
+  authSessionPost: {"method":"post","path":"/auth/session","auth":"none","body":"json","errors":{"416":"RefreshTokenInvalidError"}},
 } as const;

@@ -1,4 +1,4 @@
-// This file is generated from specs/polario.yaml (sha256 c5d8546b2afcc67c) by `pnpm generate`.
+// This file is generated from specs/polario.yaml (sha256 56d0fd62439c2345) by `pnpm generate`.
 // Do not edit it by hand: edit the spec and regenerate.
 export interface paths {
     "/auth/auth": {
