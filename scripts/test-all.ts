@@ -53,9 +53,9 @@ function main(): number {
   const checks: [string, boolean][] = [];
   checks.push(["generated code is current", step("drift", "pnpm", ["run", "--silent", "check:generated"])]);
   checks.push(["specs lint clean", step("spec lint", "pnpm", ["run", "--silent", "lint:specs"])]);
-  checks.push(["types check", step("typecheck", "pnpm", ["exec", "turbo", "run", "typecheck", "--output-logs=errors-only"])]);
+  checks.push(["types check", step("typecheck", "pnpm", ["exec", "turbo", "run", "typecheck", "--continue", "--output-logs=errors-only"])]);
   const jestOk = step("jest", "pnpm", [
-    "exec", "turbo", "run", "test", "--concurrency=2", "--output-logs=new-only", "--", "--json", `--outputFile=${RESULTS_FILE}`,
+    "exec", "turbo", "run", "test", "--continue", "--concurrency=2", "--output-logs=new-only", "--", "--json", `--outputFile=${RESULTS_FILE}`,
   ]);
 
   const tally = jestTally(withTests);
