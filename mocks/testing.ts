@@ -65,9 +65,14 @@ export interface RecordedCall {
   requestHeaders: Record<string, string>;
   requestBody: string;
   responseBody: string;
+  /** Prism's `sl-violations` header: set when it served a documented 4xx for an invalid request instead of 422. */
+  slViolations: string | null;
 }
 
-/** A fetch that records each exchange; `violations()` lists every Prism 422/415 (our client broke the spec). */
+/**
+ * A fetch that records each exchange; `violations()` lists every exchange where Prism found our request invalid:
+ * a 422/415, or (on operations that document a 400) a response carrying an `sl-violations` header.
+ */
 export function recordingFetch() {
   const calls: RecordedCall[] = [];
   const fetchImpl = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
@@ -82,13 +87,14 @@ export function recordingFetch() {
       requestHeaders: Object.fromEntries(request.headers.entries()),
       requestBody,
       responseBody,
+      slViolations: response.headers.get("sl-violations"),
     });
     return response;
   };
   return {
     fetch: fetchImpl as typeof fetch,
     calls,
-    violations: () => calls.filter((c) => c.status === 422 || c.status === 415),
+    violations: () => calls.filter((c) => c.status === 422 || c.status === 415 || c.slViolations !== null),
     reset: () => void calls.splice(0),
   };
 }
