@@ -63,8 +63,10 @@ export async function startMock(provider: string, options: MockOptions = {}): Pr
   try {
     url = await server.listen(port, host);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "EADDRINUSE") throw new PortInUseError(provider, port);
-    throw err;
+    // Prism's listen() rejects with the error's message (a string), not the Error itself: recognise both.
+    const message = typeof err === "string" ? err : undefined;
+    if ((err as NodeJS.ErrnoException)?.code === "EADDRINUSE" || message?.includes("EADDRINUSE")) throw new PortInUseError(provider, port);
+    throw message === undefined ? err : new Error(message);
   }
   return { provider, url, close: () => server.close() };
 }

@@ -13,7 +13,7 @@ interface Tally {
 }
 
 const RESULTS_FILE = ".jest-results.json";
-const WORKSPACES = ["packages", "mocks", "scripts", "bench"].flatMap((dir) =>
+const WORKSPACES = ["packages", "mocks", "scripts", "bench", "tests/reliability"].flatMap((dir) =>
   dir === "packages" ? readdirSync(join(ROOT, dir)).map((p) => join(dir, p)) : [dir],
 );
 
@@ -53,7 +53,9 @@ function main(): number {
   const checks: [string, boolean][] = [];
   checks.push(["generated code is current", step("drift", "pnpm", ["run", "--silent", "check:generated"])]);
   checks.push(["specs lint clean", step("spec lint", "pnpm", ["run", "--silent", "lint:specs"])]);
+  checks.push(["code style (biome)", step("biome", "pnpm", ["exec", "biome", "check", "."])]);
   checks.push(["types check", step("typecheck", "pnpm", ["exec", "turbo", "run", "typecheck", "--continue", "--output-logs=errors-only"])]);
+  checks.push(["packages lint (publint, attw)", step("package lint", "pnpm", ["exec", "turbo", "run", "lint", "--continue", "--output-logs=errors-only"])]);
   const jestOk = step("jest", "pnpm", [
     "exec", "turbo", "run", "test", "--continue", "--concurrency=2", "--output-logs=new-only", "--", "--json", `--outputFile=${RESULTS_FILE}`,
   ]);

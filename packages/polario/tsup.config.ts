@@ -1,10 +1,2 @@
-import { defineConfig } from "tsup";
-
-export default defineConfig({
-  entry: ["src/index.ts"],
-  format: ["esm", "cjs"],
-  dts: true,
-  clean: true,
-  treeshake: true,
-  target: "es2022",
-});
+// Shared provider build (dual ESM + CJS with .d.ts): see /tsup.provider.ts.
+export { default } from "../../tsup.provider";

@@ -60,6 +60,8 @@ interface OperationRow {
   body?: string;
   /** "required": every alternative needs a credential; "optional": one alternative is anonymous. */
   auth: "required" | "optional" | "none";
+  /** The security alternatives by scheme name (any one set satisfies the operation); omitted when none. */
+  security?: string[][];
   errors?: Record<string, string>;
 }
 
@@ -71,7 +73,10 @@ export function operationTable(doc: OpenApiDocument): Record<string, OperationRo
     for (const method of HTTP_METHODS) {
       const op = item?.[method];
       if (!op) continue;
-      const row: OperationRow = { method, path, auth: authMode(op.security ?? globalSecurity) };
+      const security = op.security ?? globalSecurity;
+      const row: OperationRow = { method, path, auth: authMode(security) };
+      const alternatives = (Array.isArray(security) ? security : []).map((req) => Object.keys(req ?? {})).filter((a) => a.length > 0);
+      if (alternatives.length > 0) row.security = alternatives;
       const mediaTypes = Object.keys(op.requestBody?.content ?? {});
       const kind = mediaTypes.map((m) => BODY_KINDS[m]).find(Boolean);
       if (mediaTypes.length > 0) row.body = kind ?? "json";

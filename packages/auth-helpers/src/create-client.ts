@@ -1,8 +1,21 @@
 import createClient, { type Client, type Middleware } from "openapi-fetch";
 import { bodyEncoding } from "./body-encoding";
-import { ApiError, type ApiErrorInit, ConfigurationError, ERROR_CLASSES, MissingCredentialsError } from "./errors";
+import { checkHeaderValues, checkRequestBody } from "./call-checks";
+import { copyRequest } from "./copy-request";
+import {
+  ApiConnectionError,
+  ApiError,
+  type ApiErrorInit,
+  ConfigurationError,
+  ERROR_CLASSES,
+  MissingCredentialsError,
+  RedirectError,
+} from "./errors";
 import type { Facade, FacadeWithResponse, OperationRow, OperationTable } from "./operation-table";
-import { type RetryOptions, createRetryFetch } from "./retry-fetch";
+import { parseJsonBody } from "./parse-json-body";
+import { redactText } from "./redact";
+import { requestSecrets, sentRequestOf } from "./request-secrets";
+import { type FetchLike, type RetryOptions, createRetryFetch } from "./retry-fetch";
 import { inspectCustom } from "./secret";
 import type { AuthStrategy } from "./types";
 
@@ -16,9 +29,11 @@ export interface ClientOptions {
   /** Defaults to the vendor's real server; point it at the mock (`pnpm mock`) for local work. */
   baseUrl?: string;
   /** A fetch implementation (tests inject one); defaults to the global fetch. */
-  fetch?: typeof fetch;
-  /** Per attempt. Default 60 000 ms. */
+  fetch?: FetchLike;
+  /** Per attempt, until the whole response has arrived. Default 60 000 ms. */
   timeoutMs?: number;
+  /** Largest response body accepted (bytes); a longer one is an ApiResponseError. Default 8 MiB. */
+  maxResponseBytes?: number;
   /** Bounded retries with backoff for idempotent requests on 429/503 and connection errors; `false` turns them off. */
   retry?: RetryOptions | false;
   /** Aborts every request of this client. */
@@ -40,6 +55,11 @@ export interface ProviderDefinition<Table extends OperationTable> {
    * repeated once there and the client keeps using the new base URL. Otherwise 3xx surfaces as RedirectError.
    */
   redirects?: "rebase" | "error";
+  /**
+   * For vendors that report failures inside a 2xx body (Voximplant answers HTTP 200 with `error: {code, msg}`):
+   * inspects each 2xx response and returns the error to throw instead of returning the body as data.
+   */
+  errorInBody?: (init: ApiErrorInit) => ApiError | undefined;
 }
 
 export interface ApiClient<Paths extends {}, Ops, Table extends OperationTable> {
@@ -65,36 +85,85 @@ export function createApiClient<Paths extends {}, Ops, Table extends OperationTa
   strategies: readonly AuthStrategy[] = [],
 ): ApiClient<Paths, Ops, Table> {
   let baseUrl = checkBaseUrl(def.provider, options.baseUrl ?? def.defaultBaseUrl);
+  checkHeaderValues(def.provider, "options.headers", options.headers);
   const logger = options.logger ?? { warn: (m: string) => console.warn(m) };
   const raw = createClient<Paths>({
     baseUrl,
-    fetch: createRetryFetch({ fetch: options.fetch, retry: options.retry, timeoutMs: options.timeoutMs, signal: options.signal }),
+    fetch: createRetryFetch({
+      fetch: options.fetch,
+      retry: options.retry,
+      timeoutMs: options.timeoutMs,
+      maxResponseBytes: options.maxResponseBytes,
+      signal: options.signal,
+    }),
     headers: options.headers,
     redirect: "manual",
   });
   const authModes = new Map<string, OperationRow["auth"]>();
   for (const row of Object.values(def.operations)) authModes.set(`${row.method.toUpperCase()} ${row.path}`, row.auth);
+  const configuredBase = baseUrl;
+  // After a "rebase" redirect, raw calls (which carry the configured base) follow the client to the new endpoint.
+  if (def.redirects === "rebase") {
+    raw.use({
+      onRequest: ({ request }) =>
+        baseUrl !== configuredBase && request.url.startsWith(configuredBase)
+          ? copyRequest(request, { url: baseUrl + request.url.slice(configuredBase.length) })
+          : undefined,
+    });
+  }
   for (const strategy of strategies) raw.use(gateByAuthMode(strategy, authModes));
 
   async function call(id: string, init: Record<string, any> = {}, redirected = false): Promise<{ data: any; response: Response }> {
     const row = def.operations[id] as OperationRow;
     checkPathParams(def.provider, id, row.path, init.params?.path);
+    checkHeaderValues(def.provider, `${id}: headers`, init.headers);
+    checkHeaderValues(def.provider, `${id}: header parameter`, init.params?.header);
+    checkRequestBody(def.provider, id, row, init);
     const encoding = bodyEncoding(row.body);
-    const { data, error, response } = await (raw.request as any)(row.method, row.path, {
+    const { data: text, error, response } = await (raw.request as any)(row.method, row.path, {
       ...init,
       ...encoding,
       headers: { ...encoding?.headers, ...init.headers },
-      baseUrl,
+      // Parsed below, so that a 2xx that is not JSON is a typed error that does not quote the body.
+      parseAs: "text",
     });
-    if (response.ok) return { data, response };
+    // Credentials the request carried, masked in any error that repeats what the server sent back.
+    const secrets = () => requestSecrets(sentRequestOf(response));
+    if (response.ok) {
+      const data = parseJsonBody(def.provider, row, text, response);
+      if (def.errorInBody) {
+        const failure = def.errorInBody(errorInit(def, row, data, response, baseUrl, await secrets()));
+        if (failure) throw failure;
+      }
+      return { data, response };
+    }
     const location = response.headers.get("location");
     if (def.redirects === "rebase" && isRedirect(response.status) && location && !redirected) {
-      const moved = rebase(baseUrl, row.path, location, response.url || baseUrl);
-      logger.warn(`[@sessionkit/${def.provider}] ${id}: the API answered ${response.status}; using ${moved} from now on`);
+      let moved: string;
+      try {
+        moved = rebase(baseUrl, row.path, location, response.url || baseUrl);
+      } catch (err) {
+        throw new ConfigurationError(`[@sessionkit/${def.provider}] ${id}: ${(err as Error).message}`);
+      }
+      // The move sticks once the new endpoint has answered. If it redirects again (a loop) or cannot be reached,
+      // the client stays where it was, so that the next call does not go to an endpoint that never worked.
+      const previous = baseUrl;
+      const announce = async () =>
+        logger.warn(
+          redactText(`[@sessionkit/${def.provider}] ${id}: the API answered ${response.status}; using ${moved} from now on`, await secrets()),
+        );
       baseUrl = moved;
-      return call(id, init, true);
+      try {
+        const result = await call(id, init, true);
+        await announce();
+        return result;
+      } catch (err) {
+        if (err instanceof RedirectError || err instanceof ApiConnectionError) baseUrl = previous;
+        else await announce();
+        throw err;
+      }
     }
-    throw makeError(def, row, { data: error, response, method: row.method.toUpperCase() });
+    throw makeError(def, row, errorInit(def, row, error, response, baseUrl, await secrets()));
   }
 
   const ops: Record<string, unknown> = {};
@@ -139,21 +208,28 @@ function gateByAuthMode(strategy: AuthStrategy, modes: Map<string, OperationRow[
   } as Middleware;
 }
 
-function makeError(
+function errorInit(
   def: ProviderDefinition<OperationTable>,
   row: OperationRow,
-  { data, response, method }: { data: unknown; response: Response; method: string },
-): ApiError {
-  const init: ApiErrorInit = {
+  body: unknown,
+  response: Response,
+  baseUrl: string,
+  secrets: readonly string[] = [],
+): ApiErrorInit {
+  return {
+    secrets,
     provider: def.provider,
     status: response.status,
-    body: data,
+    body,
     headers: response.headers,
-    method,
-    url: response.url || row.path,
+    method: row.method.toUpperCase(),
+    url: response.url || `${baseUrl}${row.path}`,
     requestIdHeader: def.requestIdHeader,
   };
-  const named = row.errors?.[String(response.status)];
+}
+
+function makeError(def: ProviderDefinition<OperationTable>, row: OperationRow, init: ApiErrorInit): ApiError {
+  const named = row.errors?.[String(init.status)];
   const Subclass = named ? ERROR_CLASSES[named] : undefined;
   return Subclass ? new Subclass(init) : ApiError.from(init);
 }
@@ -163,7 +239,9 @@ function checkBaseUrl(provider: string, value: string): string {
   try {
     url = new URL(value);
   } catch {
-    throw new ConfigurationError(`[@sessionkit/${provider}] baseUrl is not a URL: ${JSON.stringify(value)}`);
+    // Quoted without its user-info part: a malformed URL may still carry a password ("https://user:pa ss@host").
+    const shown = typeof value === "string" ? JSON.stringify(value.replace(/^([^:/?#]*:\/\/)[^/?#]*@/, "$1[REDACTED]@")) : typeof value;
+    throw new ConfigurationError(`[@sessionkit/${provider}] baseUrl is not a URL: ${shown}`);
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new ConfigurationError(`[@sessionkit/${provider}] baseUrl must be http(s), got ${url.protocol}`);
@@ -181,6 +259,10 @@ function checkPathParams(provider: string, id: string, path: string, given: Reco
     if ((typeof value !== "string" && typeof value !== "number") || value === "") {
       throw new ConfigurationError(`[@sessionkit/${provider}] ${id}: path parameter "${name}" is required`);
     }
+    // "." and ".." survive percent-encoding and would be resolved by the URL parser: /sessions/.. is /.
+    if (value === "." || value === "..") {
+      throw new ConfigurationError(`[@sessionkit/${provider}] ${id}: path parameter "${name}" cannot be "${value}"`);
+    }
   }
 }
 
@@ -192,7 +274,7 @@ function isRedirect(status: number): boolean {
 function rebase(base: string, opPath: string, location: string, requestUrl: string): string {
   const target = new URL(location, requestUrl);
   if (target.protocol !== "http:" && target.protocol !== "https:") {
-    throw new ConfigurationError(`redirect to a non-http(s) location refused`);
+    throw new ConfigurationError(`a redirect to a non-http(s) location was refused (${target.protocol})`);
   }
   const path = target.pathname.replace(/\/+$/, "");
   if (path.endsWith(opPath)) return `${target.origin}${path.slice(0, -opPath.length)}`;

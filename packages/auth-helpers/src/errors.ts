@@ -1,4 +1,4 @@
-import { redactBody, redactHeaders, redactUrl } from "./redact";
+import { redactBody, redactHeaders, redactText, redactUrl, scrubSecrets } from "./redact";
 
 /** Base class of every error sessionkit throws; `instanceof SessionkitError` catches them all. */
 export class SessionkitError extends Error {
@@ -25,7 +25,7 @@ export class ConfigurationError extends SessionkitError {
 export class AuthProtocolError extends SessionkitError {
   override name = "AuthProtocolError";
   constructor(
-    readonly protocol: "scram" | "jwt" | "cookie" | "refresh",
+    readonly protocol: "scram" | "jwt" | "cookie" | "refresh" | "login",
     message: string,
     options?: { cause?: unknown },
   ) {
@@ -41,6 +41,11 @@ export interface ApiErrorInit<TBody = unknown> {
   method: string;
   url: string;
   requestIdHeader?: string;
+  /**
+   * Credentials the request carried (see requestSecrets). A server may echo them back (a debug page, "invalid
+   * token xyz"); they are masked wherever the error repeats what the server sent: message, body, headers.
+   */
+  secrets?: readonly string[];
 }
 
 /**
@@ -58,14 +63,15 @@ export class ApiError<TBody = unknown> extends SessionkitError {
   readonly url: string;
 
   constructor(init: ApiErrorInit<TBody>, message?: string) {
-    super(message ?? makeMessage(init));
+    const secrets = init.secrets ?? [];
+    super(redactText(message ?? makeMessage(init), secrets));
     this.provider = init.provider;
     this.status = init.status;
-    this.body = redactBody(init.body) as TBody;
-    this.headers = redactHeaders(init.headers);
+    this.body = scrubSecrets(redactBody(init.body), secrets) as TBody;
+    this.headers = scrubSecrets(redactHeaders(init.headers), secrets) as Record<string, string>;
     this.requestId = readRequestId(init.headers, init.requestIdHeader);
     this.method = init.method;
-    this.url = redactUrl(init.url);
+    this.url = redactText(redactUrl(init.url), secrets);
   }
 
   /** Builds the subclass people branch on for this status. */
@@ -166,6 +172,28 @@ export class ApiUserAbortError extends SessionkitError {
   override name = "ApiUserAbortError";
   constructor(message = "Request was aborted.") {
     super(message);
+  }
+}
+
+/**
+ * The server answered, but not with anything the client can use: a 2xx body that is not JSON (a truncated
+ * document, an HTML portal page), a body over the size limit, a status outside HTTP's range. Not retried: asking
+ * again would most likely get the same answer. The message names the problem and the content type; it never
+ * quotes the body, which may echo what the request carried.
+ */
+export class ApiResponseError extends SessionkitError {
+  override name = "ApiResponseError";
+  readonly status: number;
+  readonly contentType: string | undefined;
+  readonly method: string;
+  readonly url: string;
+  constructor(init: { provider?: string; status: number; contentType?: string | null; method: string; url: string; problem: string }) {
+    const where = `${init.method} ${redactUrl(init.url)}`;
+    super(`${init.provider ? `[@sessionkit/${init.provider}] ` : ""}unusable ${init.status} response: ${init.problem} (${where})`);
+    this.status = init.status;
+    this.contentType = init.contentType ?? undefined;
+    this.method = init.method;
+    this.url = redactUrl(init.url);
   }
 }
 

@@ -2,6 +2,7 @@
 export { createApiClient, type ApiClient, type ClientOptions, type Logger, type ProviderDefinition } from "./create-client";
 export type { Facade, FacadeWithResponse, OperationData, OperationErrorBody, OperationInit, OperationRow, OperationTable } from "./operation-table";
 export { createRetryFetch, type RetryOptions } from "./retry-fetch";
+export { extendClient, type ProviderClient } from "./extend-client";
 export { requireFields } from "./require-fields";
 
 // Auth strategies: one module each.

@@ -8,6 +8,8 @@ export interface OperationRow {
   readonly body?: "json" | "form" | "text";
   /** "optional": the spec lists an anonymous alternative, so a missing credential is not an error. */
   readonly auth: "required" | "optional" | "none";
+  /** The spec's security alternatives by scheme name: any one set satisfies the operation. */
+  readonly security?: readonly (readonly string[])[];
   /** Status → error class name, from `x-sessionkit-error` on a response in the spec. */
   readonly errors?: Readonly<Record<string, string>>;
 }

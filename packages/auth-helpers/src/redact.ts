@@ -10,6 +10,7 @@ const SECRET_HEADERS = new Set([
   "api-key",
   "x-xsrf-token",
   "x-csrf-token",
+  "session", // Polario's JWT travels in a header of this name, both ways
 ]);
 
 /** Query, form and JSON keys whose values are credentials (compared lower-cased, `-` and `_` ignored). */
@@ -97,6 +98,20 @@ export function redactText(text: string, secrets: Iterable<string | undefined>):
   for (const secret of secrets) {
     if (secret && secret.length >= 4) out = out.split(secret).join(REDACTED);
   }
+  return out;
+}
+
+/**
+ * A deep copy of `value` (strings, arrays, plain objects) with every occurrence of each secret masked in every
+ * string, keys included. For what a server sent back, which may echo a credential under any name.
+ */
+export function scrubSecrets(value: unknown, secrets: readonly string[], depth = 0): unknown {
+  if (secrets.length === 0) return value;
+  if (typeof value === "string") return redactText(value, secrets);
+  if (depth > 8 || value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map((item) => scrubSecrets(item, secrets, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) out[redactText(key, secrets)] = scrubSecrets(item, secrets, depth + 1);
   return out;
 }
 

@@ -42,6 +42,8 @@ export type RefreshingToken = AuthStrategy & {
   clear(): void;
   /** The token in use, if any. */
   current(): TokenAuth | undefined;
+  /** The refresh token the next refresh will use: the held one, or one given alone in the options. */
+  refreshToken(): string | undefined;
 };
 
 interface Held {
@@ -81,10 +83,19 @@ export function refreshingToken(options: RefreshingTokenOptions): RefreshingToke
   let failed: { from: number; error: unknown } | undefined;
   const sent = new Map<string, { generation: number; request: Request | undefined }>();
 
+  /** A refresh token given without a token (resuming a session): the first request refreshes with it. */
+  let seedRefreshToken: Secret | undefined;
   if (options.token !== undefined) install(checked(options.token, options.expiresAt, options.refreshToken, "config"));
+  else if (options.refreshToken !== undefined) {
+    if (typeof options.refreshToken !== "string" || options.refreshToken.length === 0) {
+      throw new ConfigurationError(`[@sessionkit/${provider}] the refresh token is empty`);
+    }
+    seedRefreshToken = new Secret(options.refreshToken);
+  }
 
   function install(next: Held | undefined): void {
     held = next;
+    seedRefreshToken = undefined;
     generation += 1;
     failed = undefined;
   }
@@ -107,9 +118,12 @@ export function refreshingToken(options: RefreshingTokenOptions): RefreshingToke
     } catch {
       throw fail("token contains characters that cannot be sent in a header");
     }
+    // A JWT is read even when the expiry is given separately: an unsigned (alg "none") token or a garbage `exp`
+    // is refused the same way whichever field the vendor's reply happened to fill in.
+    const jwtExpiry = looksLikeJwt(token) ? readJwtExpiry(token) : undefined;
     return {
       token: new Secret(token),
-      expiresAt: (expiresAt as number | undefined) ?? (looksLikeJwt(token) ? readJwtExpiry(token) : undefined),
+      expiresAt: (expiresAt as number | undefined) ?? jwtExpiry,
       refreshToken: refreshToken === undefined ? undefined : new Secret(refreshToken as string),
     };
   }
@@ -123,14 +137,14 @@ export function refreshingToken(options: RefreshingTokenOptions): RefreshingToke
   function refreshOnce(): Promise<void> {
     if (pending && pending.from === generation) return pending.promise;
     const from = generation;
-    const current = { token: held?.token.reveal(), refreshToken: held?.refreshToken?.reveal() };
+    const current = { token: held?.token.reveal(), refreshToken: (held?.refreshToken ?? seedRefreshToken)?.reveal() };
     const promise = (async () => {
       const reply = await refresh(current);
       if (reply === null || typeof reply !== "object") {
         throw new AuthProtocolError("refresh", `[@sessionkit/${provider}] the refresh returned no token`);
       }
       const next = checked(reply.token, reply.expiresAt, reply.refreshToken, "refresh");
-      next.refreshToken ??= held?.refreshToken; // refresh tokens that do not rotate stay valid
+      next.refreshToken ??= held?.refreshToken ?? seedRefreshToken; // refresh tokens that do not rotate stay valid
       if (generation !== from) return; // set() or clear() ran meanwhile: the caller's choice wins
       install(next);
       await onTokenRefreshed?.(reveal(next));
@@ -205,6 +219,10 @@ export function refreshingToken(options: RefreshingTokenOptions): RefreshingToke
 
     clear() {
       install(undefined);
+    },
+
+    refreshToken() {
+      return (held?.refreshToken ?? seedRefreshToken)?.reveal();
     },
 
     current() {

@@ -1,3 +1,5 @@
+import { abortable, discard } from "./abortable";
+import { bufferResponse } from "./buffer-response";
 import {
   ApiConnectionError,
   ApiTimeoutError,
@@ -7,6 +9,7 @@ import {
   parseRetryAfter,
 } from "./errors";
 import { redactText } from "./redact";
+import { recordSentRequest } from "./request-secrets";
 
 export interface RetryOptions {
   /** Retries after the first attempt. Default 2. */
@@ -29,8 +32,13 @@ export type FetchLike = (request: Request, init?: RequestInit) => Promise<Respon
 export interface RetryFetchOptions {
   fetch?: FetchLike;
   retry?: RetryOptions | false;
-  /** Per attempt, from sending until the response headers arrive. Default 60 000; 0 or Infinity disables it. */
+  /**
+   * Per attempt, from sending until the whole response (headers and body) has arrived. Default 60 000; 0 or
+   * Infinity disables it.
+   */
   timeoutMs?: number;
+  /** Largest response body accepted, in bytes; a longer one is an ApiResponseError. Default 8 MiB. */
+  maxResponseBytes?: number;
   /** Aborts every request made through this fetch (in addition to each request's own signal). */
   signal?: AbortSignal;
   /** Waits between attempts; must reject when `signal` aborts. Injectable for tests. */
@@ -51,18 +59,21 @@ interface RetryPolicy {
 
 const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
 const DEFAULT_TIMEOUT_MS = 60_000;
+const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 /** setTimeout fires after 1 ms for anything above 2^31-1 ms, so longer waits are clamped to this. */
 const MAX_TIMER_MS = 2_147_483_647;
 
 /**
  * A `fetch` for openapi-fetch's `createClient({ fetch })`. It sits below the middleware, so every retry
  * resends the request exactly as the auth middleware signed it. Resolves with the last response for any
- * HTTP status; rejects with ApiConnectionError, ApiTimeoutError or ApiUserAbortError (a SessionkitError
- * thrown by the inner fetch passes through unchanged and is not retried).
+ * HTTP status, its body already read into memory within the attempt (so that the timeout, the retries and a
+ * size limit cover the body too); rejects with ApiConnectionError, ApiTimeoutError, ApiUserAbortError or
+ * ApiResponseError (a SessionkitError thrown by the inner fetch passes through unchanged and is not retried).
  */
 export function createRetryFetch(options: RetryFetchOptions = {}): RetryFetch {
   const policy = resolvePolicy(options.retry);
   const timeoutMs = resolveTimeout(options.timeoutMs);
+  const maxBytes = resolveMaxBytes(options.maxResponseBytes);
   const sleep = options.sleep ?? abortableSleep;
 
   return async function retryFetch(request: Request, init?: RequestInit): Promise<Response> {
@@ -84,11 +95,14 @@ export function createRetryFetch(options: RetryFetchOptions = {}): RetryFetch {
       for (let attempt = 0; ; attempt++) {
         if (caller.signal.aborted) throw new ApiUserAbortError();
         const retriesLeft = policy.maxRetries - attempt;
-        const outcome = await sendAttempt(fetchImpl, request, init, caller.signal, timeoutMs);
+        const outcome = await sendAttempt(fetchImpl, request, init, caller.signal, timeoutMs, maxBytes);
 
         if (outcome.kind === "response") {
           const delay = retryDelay(outcome.response, attempt, retriesLeft, mayRetry, policy);
-          if (delay === undefined) return outcome.response;
+          if (delay === undefined) {
+            recordSentRequest(outcome.response, request);
+            return outcome.response;
+          }
           discard(outcome.response);
           await pause(delay);
           continue;
@@ -114,13 +128,14 @@ type AttemptOutcome =
   | { kind: "network"; error: unknown }
   | { kind: "fatal"; error: unknown };
 
-/** One try: a fresh clone of the request, its own timer, and an abort wired to the caller's signals. */
+/** One try: a fresh clone of the request, its own timer (headers and body), and an abort wired to the caller's signals. */
 async function sendAttempt(
   fetchImpl: FetchLike,
   request: Request,
   init: RequestInit | undefined,
   callerSignal: AbortSignal,
   timeoutMs: number,
+  maxBytes: number,
 ): Promise<AttemptOutcome> {
   // Outside the try: a request whose body is already used is a programming error, not a network failure.
   const copy = request.clone();
@@ -132,7 +147,9 @@ async function sendAttempt(
     if (callerSignal.aborted) controller.abort(callerSignal.reason);
     const attempt = new Request(copy, { signal: controller.signal });
     const pending = init ? fetchImpl(attempt, { ...init, signal: controller.signal }) : fetchImpl(attempt);
-    return { kind: "response", response: await abortable(pending, controller.signal, discard) };
+    const response = await abortable(pending, controller.signal, discard);
+    // A body cut off by a reset is a "network" outcome of this attempt, retried like a reset before the headers.
+    return { kind: "response", response: await bufferResponse(response, attempt, controller.signal, maxBytes) };
   } catch (error) {
     if (controller.signal.reason instanceof AttemptTimeout) return { kind: "timeout" };
     if (error instanceof SessionkitError && !(error instanceof ApiConnectionError)) return { kind: "fatal", error };
@@ -182,33 +199,6 @@ function linkSignals(signals: (AbortSignal | undefined)[]): { signal: AbortSigna
 }
 
 /**
- * Settles with `promise`, or rejects as soon as `signal` aborts even if the promise ignores the signal
- * (a custom fetch or sleep that does not honour it). A value that arrives after the abort goes to `onLate`.
- */
-function abortable<T>(promise: Promise<T>, signal: AbortSignal, onLate?: (value: T) => void): Promise<T> {
-  if (signal.aborted) {
-    if (onLate) promise.then(onLate, noop);
-    else promise.catch(noop);
-    return Promise.reject(signal.reason);
-  }
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        if (signal.aborted && onLate) onLate(value);
-        else resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
-  });
-}
-
-/**
  * Milliseconds to wait before retrying this response, or undefined to hand it back. `x-should-retry`
  * is the server's own verdict, so it overrides both the status list and the method rule.
  */
@@ -237,13 +227,6 @@ function backoffDelay(attempt: number, policy: RetryPolicy): number {
 function isIdempotent(request: Request): boolean {
   return IDEMPOTENT_METHODS.has(request.method.toUpperCase()) || request.headers.has("idempotency-key");
 }
-
-/** Frees the connection of a response nobody will read. */
-function discard(response: Response): void {
-  if (response.body && !response.bodyUsed) response.body.cancel().catch(noop);
-}
-
-function noop(): void {}
 
 /**
  * Wraps a fetch failure (here, or while the caller reads a response body) in ApiConnectionError. undici
@@ -352,6 +335,12 @@ function resolvePolicy(retry: RetryOptions | false | undefined): RetryPolicy {
     if (!(policy[key] >= 0)) throw new ConfigurationError(`retry.${key} must be >= 0, got ${policy[key]}`);
   }
   return policy;
+}
+
+function resolveMaxBytes(value: number | undefined): number {
+  const max = value ?? DEFAULT_MAX_RESPONSE_BYTES;
+  if (!(max > 0)) throw new ConfigurationError(`maxResponseBytes must be > 0, got ${max}`);
+  return max;
 }
 
 function resolveTimeout(timeoutMs: number | undefined): number {

@@ -345,3 +345,28 @@ describe("refreshingToken: lifecycle", () => {
     expect(data?.who).toBe("fresh:");
   });
 });
+
+describe("resuming from a refresh token alone", () => {
+  test("the first request refreshes with it, and the refresh token is kept for later refreshes", async () => {
+    const seen: unknown[] = [];
+    const strategy = refreshingToken({
+      provider: "demo",
+      refreshToken: "rt-1",
+      refresh: async (current) => {
+        seen.push(current);
+        return { token: `jwt-${seen.length}`, expiresAt: Date.now() + 3_600_000 };
+      },
+    });
+    expect(strategy.current()).toBeUndefined();
+    expect(strategy.refreshToken()).toBe("rt-1");
+    const { fetch, calls } = fakeFetch(() => json(200, {}));
+    const client = createClient<any>({ baseUrl: "http://api.test", fetch });
+    client.use(strategy);
+    await client.GET("/me");
+    expect(seen).toEqual([{ token: undefined, refreshToken: "rt-1" }]);
+    expect(calls[0]?.headers.get("authorization")).toBe("Bearer jwt-1");
+    expect(strategy.current()).toEqual({ token: "jwt-1", expiresAt: expect.any(Number), refreshToken: "rt-1" });
+    strategy.clear();
+    expect(strategy.refreshToken()).toBeUndefined();
+  });
+});

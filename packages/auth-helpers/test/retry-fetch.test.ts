@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { inspect } from "node:util";
 import {
   ApiConnectionError,
+  ApiResponseError,
   ApiTimeoutError,
   ApiUserAbortError,
   ConfigurationError,
@@ -137,7 +138,7 @@ describe("retry counts per status", () => {
     const { fetch } = scriptedFetch(...responses);
     const { sleep } = recordingSleep();
     const response = await createRetryFetch({ fetch, sleep })(request());
-    expect(response).toBe(responses[2]);
+    expect(response.status).toBe(200);
     expect(responses[0]!.bodyUsed).toBe(true);
     expect(responses[1]!.bodyUsed).toBe(true);
     expect(await response.text()).toBe("final");
@@ -457,7 +458,7 @@ describe("timeout per attempt", () => {
     expect(calls).toHaveLength(1);
   });
 
-  it("the timer covers only the fetch: it is cleared once headers arrive, the body stays readable", async () => {
+  it("a response that arrives in time is returned whole and leaves no timer behind", async () => {
     const slow = (): Promise<Response> =>
       new Promise((resolve) => setTimeout(() => resolve(reply(200, {}, "late but fine")), 900));
     const { fetch, calls } = scriptedFetch(slow);
@@ -634,6 +635,19 @@ describe("against a real server on 127.0.0.1", () => {
       res.write("partial", () => res.socket?.destroy());
     },
     "/hang": () => {},
+    "/stall-body": (_req, res) => {
+      res.writeHead(200, { "content-type": "application/json", "content-length": "100" });
+      res.write('{"partial":');
+    },
+    "/endless": (_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      const chunk = "x".repeat(64 * 1024);
+      const pump = (): void => {
+        while (!res.destroyed) if (!res.write(chunk)) return void res.once("drain", pump);
+      };
+      pump();
+    },
+    "/status-999": (_req, res) => res.writeHead(999).end("?"),
   };
 
   beforeAll(async () => {
@@ -721,16 +735,53 @@ describe("against a real server on 127.0.0.1", () => {
     expect((error as Error).message).toMatch(/^Connection error: .*(other side closed|socket hang up|ECONNRESET)/);
   }, 10_000);
 
-  it("connection reset mid-body: the response is returned; its body read fails and wraps as ApiConnectionError", async () => {
+  it("connection reset mid-body: the body is read within the attempt, so it is retried, then ApiConnectionError", async () => {
     const req = new Request(`${base}/reset-body`);
-    const response = await createRetryFetch({ retry: fast, timeoutMs: 2000 })(req);
-    expect(response.status).toBe(200);
+    const error = await createRetryFetch({ retry: fast, timeoutMs: 2000 })(req).catch((e: unknown) => e);
+    expect(hits.get("/reset-body")).toBe(3);
+    expect(error).toBeInstanceOf(ApiConnectionError);
+    expect((error as Error).message).toMatch(/^Connection error: terminated: /);
+  }, 10_000);
+
+  it("connection reset mid-body of a POST: not retried, ApiConnectionError", async () => {
+    const error = await createRetryFetch({ retry: fast, timeoutMs: 2000 })(
+      new Request(`${base}/reset-body`, { method: "POST", body: "{}" }),
+    ).catch((e: unknown) => e);
     expect(hits.get("/reset-body")).toBe(1);
-    const readError = await response.text().catch((e: unknown) => e);
-    expect((readError as Error).name).toBe("TypeError");
-    const wrapped = connectionErrorFrom(readError, req);
-    expect(wrapped).toBeInstanceOf(ApiConnectionError);
-    expect(wrapped.message).toMatch(/^Connection error: terminated: /);
+    expect(error).toBeInstanceOf(ApiConnectionError);
+  }, 10_000);
+
+  it("headers, then a body that stalls: the per-attempt timer covers the body, each attempt times out", async () => {
+    const started = Date.now();
+    const error = await createRetryFetch({ retry: fast, timeoutMs: 100 })(new Request(`${base}/stall-body`)).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ApiTimeoutError);
+    expect(hits.get("/stall-body")).toBe(3);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+  }, 10_000);
+
+  it("an endless body stops at maxResponseBytes with ApiResponseError, and is not retried", async () => {
+    const error = await createRetryFetch({ retry: fast, maxResponseBytes: 1024 * 1024 })(new Request(`${base}/endless`)).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ApiResponseError);
+    expect((error as Error).message).toContain("exceeds the 1048576-byte limit");
+    expect(hits.get("/endless")).toBe(1);
+  }, 10_000);
+
+  it("a declared Content-Length above maxResponseBytes is refused before reading", async () => {
+    const error = await createRetryFetch({ retry: fast, maxResponseBytes: 10 })(new Request(`${base}/reset-body`)).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ApiResponseError);
+    expect((error as Error).message).toContain("exceeds the 10-byte limit");
+  }, 10_000);
+
+  it("a status outside 200-599 is ApiResponseError, not a crash in the Response constructor", async () => {
+    const error = await createRetryFetch({ retry: fast })(new Request(`${base}/status-999`)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiResponseError);
+    expect((error as Error).message).toContain("status 999");
   }, 10_000);
 
   it("a server that never answers: every attempt times out on its own timer, then ApiTimeoutError", async () => {

@@ -5,6 +5,7 @@ import {
   ConfigurationError,
   MissingCredentialsError,
   createApiClient,
+  extendClient,
 } from "@sessionkit/auth-helpers";
 import { defaultBaseUrl, operations } from "./generated/operations";
 import type { components, operations as Operations, paths } from "./generated/schema";
@@ -36,8 +37,7 @@ export function createEquisoftClient(options: EquisoftClientOptions) {
   }
   const api = createApiClient<paths, Operations, typeof operations>({ provider: "equisoft", defaultBaseUrl, operations }, options);
 
-  return {
-    ...api.ops,
+  return extendClient(api, {
     /** PUT /sessions/{uuid}/tokens/{tokenId}: stores `body` byte for byte as `text/plain` (not JSON-quoted). */
     async setSessionSsoToken(
       init: OperationInit<Operations["setSessionSsoToken"]>,
@@ -47,15 +47,7 @@ export function createEquisoftClient(options: EquisoftClientOptions) {
       }
       return api.ops.setSessionSsoToken(init);
     },
-    /** The current base URL. */
-    get baseUrl() {
-      return api.baseUrl;
-    },
-    /** Calls resolving to `{ data, response }`. */
-    withResponse: api.withResponse,
-    /** The typed openapi-fetch client for anything else. */
-    raw: api.raw,
-  };
+  });
 }
 
 export type EquisoftClient = ReturnType<typeof createEquisoftClient>;

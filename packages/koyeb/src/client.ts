@@ -2,8 +2,10 @@ import {
   type ClientOptions,
   type OperationData,
   type TokenAuth,
+  AuthProtocolError,
   MissingCredentialsError,
   createApiClient,
+  extendClient,
   refreshingToken,
   requireFields,
 } from "@sessionkit/auth-helpers";
@@ -52,8 +54,7 @@ export function createKoyebClient(options: KoyebClientOptions = {}) {
     return reply;
   };
 
-  return {
-    ...api.ops,
+  return extendClient(api, {
     /** POST /v1/account/login. `seonFp` is sent as the optional `seon-fp` header. */
     async login(body: LoginRequest, opts: { seonFp?: string; signal?: AbortSignal } = {}): Promise<LoginReply> {
       requireFields("koyeb", body, ["email", "password"]);
@@ -78,21 +79,17 @@ export function createKoyebClient(options: KoyebClientOptions = {}) {
         session.clear();
       }
     },
-    /** The current base URL. */
-    get baseUrl() {
-      return api.baseUrl;
-    },
-    /** Calls resolving to `{ data, response }`. */
-    withResponse: api.withResponse,
-    /** The typed openapi-fetch client, with the same auth, for anything else. */
-    raw: api.raw,
-  };
+  });
 }
 
 export type KoyebClient = ReturnType<typeof createKoyebClient>;
 
+/** The credential a login / refresh / new-session reply carries; a reply without one is the server's fault. */
 function toGrant(reply: LoginReply): TokenAuth {
-  const token = reply.token?.id;
-  const expiresAt = reply.token?.expires_at ? Date.parse(reply.token.expires_at) : undefined;
-  return { token: token ?? "", expiresAt: Number.isFinite(expiresAt) ? expiresAt : undefined };
+  const token = reply?.token?.id;
+  if (typeof token !== "string" || token.length === 0) {
+    throw new AuthProtocolError("login", "[@sessionkit/koyeb] the reply carried no token (token.id is not a non-empty string)");
+  }
+  const expiresAt = typeof reply.token?.expires_at === "string" ? Date.parse(reply.token.expires_at) : undefined;
+  return { token, expiresAt: Number.isFinite(expiresAt) ? expiresAt : undefined };
 }

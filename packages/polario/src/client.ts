@@ -4,6 +4,7 @@ import {
   type TokenAuth,
   MissingCredentialsError,
   createApiClient,
+  extendClient,
   refreshingToken,
   requireFields,
 } from "@sessionkit/auth-helpers";
@@ -41,8 +42,6 @@ const WITHOUT_JWT = new Set<string>([operations.authAuthPost.path, operations.au
  * JWT's `exp` and once after a 401; an invalid refresh token is RefreshTokenInvalidError).
  */
 export function createPolarioClient(options: PolarioClientOptions = {}) {
-  // The strategy only holds a refresh token next to a JWT; one passed alone waits here until login or logout.
-  let seedRefreshToken = options.refreshToken;
   const session = refreshingToken({
     provider: "polario",
     token: options.token,
@@ -50,7 +49,7 @@ export function createPolarioClient(options: PolarioClientOptions = {}) {
     onTokenRefreshed: options.onTokenRefreshed,
     place: (request, token) => request.headers.set("Session", token),
     skipPath: (schemaPath) => WITHOUT_JWT.has(schemaPath),
-    refresh: async ({ refreshToken }) => (await exchange(refreshToken ?? seedRefreshToken)).grant,
+    refresh: async ({ refreshToken }) => (await exchange(refreshToken)).grant,
   });
   const api = createApiClient<paths, Operations, typeof operations>(
     { provider: "polario", defaultBaseUrl, operations },
@@ -70,13 +69,11 @@ export function createPolarioClient(options: PolarioClientOptions = {}) {
   /** Keeps a JWT (and refresh token) a reply carried as the session's credential. */
   async function adopt<T extends object>(grant: TokenAuth, reply: T): Promise<T & { token: string }> {
     session.set(grant.token, undefined, grant.refreshToken);
-    seedRefreshToken = undefined;
     await options.onTokenRefreshed?.(session.current()!);
     return { ...reply, token: grant.token };
   }
 
-  return {
-    ...api.ops,
+  return extendClient(api, {
     /** The SCRAM exchange (POST /auth/auth, POST /auth/login); resolves only after the server's signature verified. */
     async login(credentials: PolarioCredentials, opts: PolarioLoginOptions = {}): Promise<PolarioLogin> {
       requireFields("polario", credentials, ["email", "password"]);
@@ -85,34 +82,25 @@ export function createPolarioClient(options: PolarioClientOptions = {}) {
     },
     /** POST /auth/session with the stored refresh token: a new JWT. 416 → RefreshTokenInvalidError (log in again). */
     async authSessionPost(opts: { signal?: AbortSignal } = {}): Promise<PolarioRefresh> {
-      const { data, grant } = await exchange(session.current()?.refreshToken ?? seedRefreshToken, opts.signal);
+      const { data, grant } = await exchange(session.refreshToken(), opts.signal);
       return adopt(grant, data);
     },
     /** GET /auth/logout with the JWT in the `Session` header; the session is forgotten even if the call fails. */
     async authLogoutGet(opts: { signal?: AbortSignal } = {}): Promise<OperationData<Operations["authLogoutGet"]>> {
       const token = session.current()?.token;
-      if (!token && !seedRefreshToken) throw new MissingCredentialsError("polario", ["token (call login first)"]);
+      if (!token && !session.refreshToken()) throw new MissingCredentialsError("polario", ["token (call login first)"]);
       try {
         // The strategy puts the JWT in place (refreshed first if it has expired); this only satisfies the types.
         return await api.ops.authLogoutGet({ params: { header: { Session: token ?? "" } }, signal: opts.signal });
       } finally {
         session.clear();
-        seedRefreshToken = undefined;
       }
     },
     /** True while the client holds a session (a JWT, or a refresh token to get one). */
     get loggedIn() {
-      return session.current() !== undefined || seedRefreshToken !== undefined;
+      return session.current() !== undefined || session.refreshToken() !== undefined;
     },
-    /** The current base URL. */
-    get baseUrl() {
-      return api.baseUrl;
-    },
-    /** Calls resolving to `{ data, response }`. */
-    withResponse: api.withResponse,
-    /** The typed openapi-fetch client, with the same auth, for anything else. */
-    raw: api.raw,
-  };
+  });
 }
 
 export type PolarioClient = ReturnType<typeof createPolarioClient>;

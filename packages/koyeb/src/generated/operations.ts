@@ -5,8 +5,8 @@ export const defaultBaseUrl = "https://app.koyeb.com";
 
 /** One row per operationId: how the facade calls it (verb, path, body encoding, whether it is authenticated). */
 export const operations = {
-  login: {"method":"post","path":"/v1/account/login","auth":"optional","body":"json"},
-  logout: {"method":"delete","path":"/v1/account/logout","auth":"required"},
-  newSession: {"method":"post","path":"/v1/account/session","auth":"required"},
-  refreshToken: {"method":"put","path":"/v1/account/refresh","auth":"required"},
+  login: {"method":"post","path":"/v1/account/login","auth":"optional","security":[["Bearer"]],"body":"json"},
+  logout: {"method":"delete","path":"/v1/account/logout","auth":"required","security":[["Bearer"]]},
+  newSession: {"method":"post","path":"/v1/account/session","auth":"required","security":[["Bearer"]]},
+  refreshToken: {"method":"put","path":"/v1/account/refresh","auth":"required","security":[["Bearer"]]},
 } as const;

@@ -1,4 +1,4 @@
-// This file is generated from specs/voximplant.yaml (sha256 b13c981556f758a4) by `pnpm generate`.
+// This file is generated from specs/voximplant.yaml (sha256 41e3b524d0a07b0f) by `pnpm generate`.
 // Do not edit it by hand: edit the spec and regenerate.
 export interface paths {
     "/Logon": {
@@ -106,35 +106,17 @@ export interface operations {
             cookie?: never;
         };
         /**
-         * @description Optional. Voximplant reads auth parameters from the query or the form body; these are the documented
-         *     alternatives to the `api_key` / `account_name` pair (identify with `account_email` or `account_id`,
-         *     authorize with `account_password`).
+         * @description Empty: Logon takes no method parameters ("This endpoint does not need any parameter"); the body is
+         *     declared only because the seed states the form Content-Type, which OpenAPI 3 can only express through a
+         *     request body. Voximplant also documents logging on with `account_email` (or `account_id`) and
+         *     `account_password` instead of `account_name` + `api_key` (its HTTP API reference shows
+         *     `Logon/?account_email=...&account_password=...`); that alternative is a documented vendor fact this spec
+         *     does not model, because the seed's security requirement for Logon is `api_key` + `account_name`.
          */
         requestBody?: {
             content: {
-                /**
-                 * @example {
-                 *       "account_email": "jane@example.com",
-                 *       "account_password": "correct-horse-battery-staple"
-                 *     }
-                 */
-                "application/x-www-form-urlencoded": {
-                    /**
-                     * Format: email
-                     * @description The account email, instead of `account_name`.
-                     */
-                    account_email?: string;
-                    /**
-                     * Format: int64
-                     * @description The account ID, instead of `account_name`.
-                     */
-                    account_id?: number;
-                    /**
-                     * Format: password
-                     * @description The account password, instead of `api_key`.
-                     */
-                    account_password?: string;
-                };
+                /** @example {} */
+                "application/x-www-form-urlencoded": Record<string, never>;
             };
         };
         responses: {
@@ -160,7 +142,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description Optional; Logout takes no method parameters (any sent are form fields like the query ones). */
+        /** @description Empty, like Logon's; declared only because the seed states the form Content-Type. */
         requestBody?: {
             content: {
                 /** @example {} */

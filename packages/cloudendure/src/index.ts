@@ -1,0 +1,9 @@
+export {
+  createCloudEndureClient,
+  type CloudEndureClient,
+  type CloudEndureClientOptions,
+  type LoginInfo,
+  type User,
+} from "./client";
+export type { components, operations, paths } from "./generated/schema";
+export * from "@sessionkit/auth-helpers/errors";
