@@ -2,6 +2,7 @@
  * `generate.ts [provider...]`            regenerate packages/<provider>/src/generated/ from specs/<provider>.yaml
  * `generate.ts --docs [provider...]`     regenerate packages/<provider>/docs/ (openapi-generator markdown reference)
  * `generate.ts --check [--docs] [...]`   exit 1, naming the files, when the committed output is stale
+ * `--specs-dir <dir>`, `--packages-dir <dir>`   read specs / write packages elsewhere (tests run it on a temp tree)
  *
  * Every provider is generated in memory first; nothing is written unless all of them succeed, so a broken
  * spec never leaves a half-written src/generated/ behind.
@@ -10,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import { dirname, join, relative } from "node:path";
 import { generateApiDocs } from "./lib/api-docs";
 import { type GeneratedFile, generateProvider } from "./lib/codegen";
-import { PACKAGES_DIR, ROOT, generatedDir, listProviders, specPath } from "./lib/providers";
+import { PACKAGES_DIR, ROOT, SPECS_DIR, generatedDir, listProviders, specPath } from "./lib/providers";
 
 interface Plan {
   provider: string;
@@ -18,15 +19,25 @@ interface Plan {
   files: GeneratedFile[];
 }
 
-export async function plan(providers: string[], what: "code" | "docs" = "code"): Promise<Plan[]> {
+export interface Dirs {
+  specsDir: string;
+  packagesDir: string;
+}
+
+export async function plan(
+  providers: string[],
+  what: "code" | "docs" = "code",
+  { specsDir, packagesDir }: Dirs = { specsDir: SPECS_DIR, packagesDir: PACKAGES_DIR },
+): Promise<Plan[]> {
   const plans: Plan[] = [];
   const failures: string[] = [];
   for (const provider of providers) {
+    const spec = specPath(provider, specsDir);
     try {
       plans.push(
         what === "code"
-          ? { provider, dir: generatedDir(provider), files: await generateProvider(provider, specPath(provider)) }
-          : { provider, dir: join(PACKAGES_DIR, provider, "docs"), files: generateApiDocs(specPath(provider)) },
+          ? { provider, dir: generatedDir(provider, packagesDir), files: await generateProvider(provider, spec) }
+          : { provider, dir: join(packagesDir, provider, "docs"), files: generateApiDocs(spec) },
       );
     } catch (err) {
       failures.push((err as Error).message);
@@ -63,17 +74,30 @@ function write(p: Plan): number {
   return changed.length;
 }
 
-async function main(argv: string[]): Promise<number> {
+/** `--name value` options taken out of argv; the rest (flags and provider names) is returned as is. */
+function takeOption(argv: string[], name: string): { value: string | undefined; rest: string[] } {
+  const at = argv.indexOf(name);
+  if (at < 0) return { value: undefined, rest: argv };
+  const value = argv[at + 1];
+  if (value === undefined || value.startsWith("--")) throw new Error(`${name} needs a directory`);
+  return { value, rest: [...argv.slice(0, at), ...argv.slice(at + 2)] };
+}
+
+export async function main(args: string[]): Promise<number> {
+  const specs = takeOption(args, "--specs-dir");
+  const packages = takeOption(specs.rest, "--packages-dir");
+  const argv = packages.rest;
+  const dirs: Dirs = { specsDir: specs.value ?? SPECS_DIR, packagesDir: packages.value ?? PACKAGES_DIR };
   const check = argv.includes("--check");
   const what = argv.includes("--docs") ? "docs" : "code";
   const named = argv.filter((a) => !a.startsWith("--"));
-  const known = listProviders();
+  const known = listProviders(dirs.specsDir);
   const unknown = named.filter((n) => !known.includes(n));
   if (unknown.length > 0) {
     console.error(`unknown provider(s): ${unknown.join(", ")} (specs/ has: ${known.join(", ")})`);
     return 2;
   }
-  const plans = await plan(named.length > 0 ? named : known, what);
+  const plans = await plan(named.length > 0 ? named : known, what, dirs);
   if (check) {
     const stale = plans.flatMap(staleFiles).map((f) => relative(ROOT, f));
     if (stale.length > 0) {

@@ -1,3 +1,4 @@
+import { findRefCycles } from "./ref-cycles";
 import { type LoadedSpec, resolveLocalRef } from "./spec-loader";
 
 const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
@@ -5,7 +6,9 @@ const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch"
 /**
  * What the generated operation table relies on, checked before anything is generated so a broken spec fails
  * with its file and line: every operation has a unique operationId that is a JS identifier, and every `{param}` in a
- * path is declared `in: path`. (Schema-level problems are Redocly's job in `pnpm lint`.)
+ * path is declared `in: path`, and no `$ref` chain loops back on itself without a definition (the one schema-level
+ * problem both openapi-typescript and Redocly report without a location). (Other schema-level problems are Redocly's
+ * job in `pnpm lint`.)
  */
 export function checkForCodegen(spec: LoadedSpec): void {
   const seen = new Map<string, string>();
@@ -36,6 +39,7 @@ export function checkForCodegen(spec: LoadedSpec): void {
       }
     }
   }
+  problems.push(...findRefCycles(spec));
   if (problems.length > 0) throw new Error(problems.map((p) => p.message).join("\n"));
 }
 
