@@ -18,7 +18,9 @@ export function findRefCycles(spec: LoadedSpec): Error[] {
         const key = [...cycle].sort().join(" ");
         if (!reported.has(key)) {
           reported.add(key);
-          problems.push(spec.errorAt(`${next}/$ref`, `circular $ref: ${[...cycle, next].join(" → ")} never reaches a definition`));
+          problems.push(
+            spec.errorAt(`${next}/$ref`, `circular $ref: ${[...cycle, next].join(" → ")} never reaches a definition`),
+          );
         }
         return;
       }
@@ -47,5 +49,8 @@ function resolvePointer(doc: unknown, pointer: string): unknown {
   return pointer
     .slice(2)
     .split("/")
-    .reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
+    .reduce<unknown>(
+      (at, key) => (at as Record<string, unknown> | undefined)?.[key.replace(/~1/g, "/").replace(/~0/g, "~")],
+      doc,
+    );
 }

@@ -31,4 +31,3 @@ export function discard(response: Response): void {
 }
 
 export function noop(): void {}
-

@@ -11,7 +11,12 @@ const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
  * larger than `maxBytes` (an endless stream from a broken server) an ApiResponseError instead of an OOM.
  * Session APIs answer with a few hundred bytes, so buffering costs nothing.
  */
-export async function bufferResponse(response: Response, request: Request, signal: AbortSignal, maxBytes: number): Promise<Response> {
+export async function bufferResponse(
+  response: Response,
+  request: Request,
+  signal: AbortSignal,
+  maxBytes: number,
+): Promise<Response> {
   const fail = (problem: string) =>
     new ApiResponseError({
       status: response.status,
@@ -32,7 +37,9 @@ export async function bufferResponse(response: Response, request: Request, signa
   }
   // A custom fetch may hand back a Response whose body is already read; there is nothing left to buffer.
   if (response.bodyUsed || response.body?.locked) return response;
-  const body = response.body ? await readAll(response.body, signal, maxBytes, () => fail(`the body exceeds the ${maxBytes}-byte limit`)) : null;
+  const body = response.body
+    ? await readAll(response.body, signal, maxBytes, () => fail(`the body exceeds the ${maxBytes}-byte limit`))
+    : null;
   const copy = new Response(NULL_BODY_STATUSES.has(response.status) ? null : body, {
     status: response.status,
     statusText: response.statusText,

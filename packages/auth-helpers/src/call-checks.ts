@@ -16,11 +16,17 @@ const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 export function checkHeaderValues(provider: string, where: string, headers: unknown): void {
   if (headers === undefined || headers === null) return;
   const entries =
-    headers instanceof Headers ? [...headers.entries()] : typeof headers === "object" ? Object.entries(headers) : undefined;
+    headers instanceof Headers
+      ? [...headers.entries()]
+      : typeof headers === "object"
+        ? Object.entries(headers)
+        : undefined;
   if (!entries) throw new ConfigurationError(`[@sessionkit/${provider}] ${where}: headers must be an object`);
   for (const [name, value] of entries) {
     if (!HEADER_NAME.test(name)) {
-      throw new ConfigurationError(`[@sessionkit/${provider}] ${where}: ${JSON.stringify(name.slice(0, 40))} is not a valid header name`);
+      throw new ConfigurationError(
+        `[@sessionkit/${provider}] ${where}: ${JSON.stringify(name.slice(0, 40))} is not a valid header name`,
+      );
     }
     for (const item of Array.isArray(value) ? value : [value]) {
       if (item === undefined || item === null) continue;
@@ -29,10 +35,14 @@ export function checkHeaderValues(provider: string, where: string, headers: unkn
       }
       const text = String(item);
       if (CONTROL_CHARACTER.test(text)) {
-        throw new ConfigurationError(`[@sessionkit/${provider}] ${where}: header "${name}" contains a control character (CR, LF, NUL, ...); refusing to send it`);
+        throw new ConfigurationError(
+          `[@sessionkit/${provider}] ${where}: header "${name}" contains a control character (CR, LF, NUL, ...); refusing to send it`,
+        );
       }
       if (NOT_LATIN1.test(text)) {
-        throw new ConfigurationError(`[@sessionkit/${provider}] ${where}: header "${name}" contains characters that cannot be sent in an HTTP header`);
+        throw new ConfigurationError(
+          `[@sessionkit/${provider}] ${where}: header "${name}" contains characters that cannot be sent in an HTTP header`,
+        );
       }
     }
   }
@@ -45,7 +55,8 @@ export function checkHeaderValues(provider: string, where: string, headers: unkn
 export function checkRequestBody(provider: string, id: string, row: OperationRow, init: Record<string, unknown>): void {
   if (!row.body || !("body" in init) || init.body === undefined) return;
   const body = init.body;
-  const wrong = (expected: string) => new TypeError(`[@sessionkit/${provider}] ${id}: the body must be ${expected}, got ${kind(body)}`);
+  const wrong = (expected: string) =>
+    new TypeError(`[@sessionkit/${provider}] ${id}: the body must be ${expected}, got ${kind(body)}`);
   if (row.body === "text") {
     if (typeof body !== "string") throw wrong("a string");
   } else if (row.body === "form") {

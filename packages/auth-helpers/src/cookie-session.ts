@@ -34,7 +34,7 @@ const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
  */
 export function cookieSession(options: CookieSessionOptions): CookieSession {
   const { provider, xsrf } = options;
-  const jar = new CookieJar();
+  let jar = new CookieJar();
 
   return {
     kind: "cookieSession",
@@ -74,20 +74,25 @@ export function cookieSession(options: CookieSessionOptions): CookieSession {
     },
   };
 
-  /** Stores every cookie it can, then reports the first one the jar refused. */
+  /**
+   * Stores a response's cookies all or nothing: they are set on a copy of the jar, which replaces the jar only
+   * when every one was accepted. A response with a cookie the jar refuses (another domain, a public suffix) is an
+   * error, and it must not leave half a session behind (a new session cookie next to the old XSRF token), so the
+   * session from before stays intact for the next call.
+   */
   function storeSetCookies(headers: string[], url: string): void {
-    let refused: AuthProtocolError | undefined;
-    for (const header of headers) {
-      // RFC 6265 §5.2: a Set-Cookie that does not parse is ignored, as browsers do.
-      const cookie = parseSetCookie(header);
-      if (!cookie) continue;
+    // RFC 6265 §5.2: a Set-Cookie that does not parse is ignored, as browsers do.
+    const cookies = headers.map(parseSetCookie).filter((cookie): cookie is Cookie => cookie !== undefined);
+    if (cookies.length === 0) return;
+    const next = jar.cloneSync() ?? new CookieJar();
+    for (const cookie of cookies) {
       try {
-        jar.setCookieSync(cookie, url);
+        next.setCookieSync(cookie, url);
       } catch (error) {
-        refused ??= refusal(cookie, error);
+        throw refusal(cookie, error);
       }
     }
-    if (refused) throw refused;
+    jar = next;
   }
 
   function refusal(cookie: Cookie, error: unknown): AuthProtocolError {

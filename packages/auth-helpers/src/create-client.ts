@@ -163,7 +163,7 @@ export function createApiClient<Paths extends {}, Ops, Table extends OperationTa
         throw err;
       }
     }
-    throw makeError(def, row, errorInit(def, row, error, response, baseUrl, await secrets()));
+    throw makeError(row, errorInit(def, row, error, response, baseUrl, await secrets()));
   }
 
   const ops: Record<string, unknown> = {};
@@ -228,7 +228,7 @@ function errorInit(
   };
 }
 
-function makeError(def: ProviderDefinition<OperationTable>, row: OperationRow, init: ApiErrorInit): ApiError {
+function makeError(row: OperationRow, init: ApiErrorInit): ApiError {
   const named = row.errors?.[String(init.status)];
   const Subclass = named ? ERROR_CLASSES[named] : undefined;
   return Subclass ? new Subclass(init) : ApiError.from(init);

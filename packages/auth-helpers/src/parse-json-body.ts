@@ -18,6 +18,13 @@ export function parseJsonBody(provider: string, row: OperationRow, text: unknown
       declared && !/^application\/([\w.-]+\+)?json$/.test(declared)
         ? `expected a JSON body, got ${declared}`
         : "the body is not valid JSON";
-    throw new ApiResponseError({ provider, status: response.status, contentType, method: row.method.toUpperCase(), url: response.url || row.path, problem });
+    throw new ApiResponseError({
+      provider,
+      status: response.status,
+      contentType,
+      method: row.method.toUpperCase(),
+      url: response.url || row.path,
+      problem,
+    });
   }
 }

@@ -102,7 +102,31 @@ describe("cookieSession (CloudEndure)", () => {
     expect(err.message).toMatch(reason);
     expect(err.message).toContain('"session"');
     expect(err.message).not.toContain(SESSION);
-    expect(session.has("kept", CE)).toBe(true); // the valid cookies of the same response are still stored
+    // All or nothing: the valid cookies of a refused response are not stored either (no half session).
+    expect(session.has("kept", CE)).toBe(false);
+  });
+
+  it("a response with a refused cookie leaves the session from before intact (no half-replaced session)", async () => {
+    let login = 0;
+    const { client, session, calls } = setup((request) => {
+      if (!new URL(request.url).pathname.endsWith("/login")) return json(200, {});
+      login += 1;
+      const headers = new Headers({ "content-type": "application/json" });
+      if (login === 1) {
+        headers.append("set-cookie", `session=${SESSION}; Path=/`);
+        headers.append("set-cookie", "XSRF-TOKEN=first; Path=/");
+      } else {
+        headers.append("set-cookie", "session=replacement; Path=/");
+        headers.append("set-cookie", "XSRF-TOKEN=evil; Domain=evil.example; Path=/");
+      }
+      return new Response("{}", { status: 200, headers });
+    });
+    await client.POST("/login", { body: { username: "u" } });
+    await expect(client.POST("/login", { body: { username: "u" } })).rejects.toBeInstanceOf(AuthProtocolError);
+    expect(session.has("session", CE)).toBe(true);
+    await client.GET("/me");
+    expect(calls.at(-1)!.headers.get("cookie")).toBe(`session=${SESSION}; XSRF-TOKEN=first`);
+    expect(calls.at(-1)!.headers.get("x-xsrf-token")).toBe("first");
   });
 
   it("refuses a Secure cookie sent over plain http from a non-local host", async () => {

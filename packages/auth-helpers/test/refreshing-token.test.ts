@@ -362,7 +362,7 @@ describe("resuming from a refresh token alone", () => {
     const { fetch, calls } = fakeFetch(() => json(200, {}));
     const client = createClient<any>({ baseUrl: "http://api.test", fetch });
     client.use(strategy);
-    await client.GET("/me");
+    await (client.GET as (path: string) => Promise<unknown>)("/me");
     expect(seen).toEqual([{ token: undefined, refreshToken: "rt-1" }]);
     expect(calls[0]?.headers.get("authorization")).toBe("Bearer jwt-1");
     expect(strategy.current()).toEqual({ token: "jwt-1", expiresAt: expect.any(Number), refreshToken: "rt-1" });

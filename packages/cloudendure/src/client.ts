@@ -1,5 +1,6 @@
 import {
   type ClientOptions,
+  AuthProtocolError,
   MissingCredentialsError,
   cookieSession,
   createApiClient,
@@ -39,7 +40,12 @@ export function createCloudEndureClient(options: CloudEndureClientOptions = {}) 
       if (!TOKEN_FIELDS.some((field) => typeof record[field] === "string" && record[field] !== "")) {
         requireFields(provider, loginInfo, ["username", "password"]);
       }
-      return api.ops.loginPost({ body: loginInfo, signal: opts.signal });
+      const user = await api.ops.loginPost({ body: loginInfo, signal: opts.signal });
+      // A 200 that set no session cookie leaves nothing to authenticate later calls with: not a login.
+      if (!session.has("session", `${api.baseUrl}${operations.logoutPost.path}`)) {
+        throw new AuthProtocolError("login", `[@sessionkit/${provider}] the login answered 200 but set no session cookie`);
+      }
+      return user;
     },
     /** POST /logout: invalidates the session; the cookie jar is emptied even if the call fails. */
     async logoutPost(opts: { signal?: AbortSignal } = {}): Promise<void> {

@@ -1,4 +1,4 @@
-import { ApiError, type ApiErrorInit, redactUrl } from "@sessionkit/auth-helpers";
+import { ApiError, type ApiErrorInit, redactText, redactUrl } from "@sessionkit/auth-helpers";
 import type { components } from "./generated/schema";
 
 /** The `error` object of a failed Platform API call (`APIError` in the spec). */
@@ -20,7 +20,8 @@ export class VoximplantError extends ApiError<{ error: VoximplantErrorDetail }> 
     const text = typeof msg === "string" && msg !== "" ? msg : "no message";
     super(init, `[@sessionkit/voximplant] error ${code ?? "?"}: ${text} (${init.method} ${redactUrl(init.url)})`);
     this.code = typeof code === "number" ? code : undefined;
-    this.msg = text;
+    // The server's text may echo what the request carried (api_key, session_id); mask it as the message is.
+    this.msg = redactText(text, init.secrets ?? []);
   }
 
   /** createApiClient's `errorInBody` hook: a 2xx body carrying `error` is this error, anything else is data. */

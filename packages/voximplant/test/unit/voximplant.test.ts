@@ -82,7 +82,7 @@ test("HTTP 200 with `error` is thrown as VoximplantError, never returned as data
   expect(error).toBeInstanceOf(ApiError);
   expect(error).toMatchObject({ name: "VoximplantError", status: 200, code: 100, msg: "Authorization failed", method: "POST" });
   expect(error.message).toBe(
-    "[@sessionkit/voximplant] error 100: Authorization failed (POST /Logon)",
+    "[@sessionkit/voximplant] error 100: Authorization failed (POST https://api.voximplant.com/platform_api/Logon)",
   );
   for (const text of [error.message, error.url, inspect(error, { depth: 5 }), JSON.stringify(error)]) {
     expect(text).not.toContain(API_KEY);
