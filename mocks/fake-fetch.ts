@@ -14,7 +14,13 @@ export function fakeFetch(handler: (seen: Seen) => Response | Promise<Response>)
   const calls: Seen[] = [];
   const fetch = async (input: Request): Promise<Response> => {
     const url = new URL(input.url);
-    const seen = { method: input.method, path: url.pathname, url, headers: new Headers(input.headers), body: input.body ? await input.clone().text() : "" };
+    const seen = {
+      method: input.method,
+      path: url.pathname,
+      url,
+      headers: new Headers(input.headers),
+      body: input.body ? await input.clone().text() : "",
+    };
     calls.push(seen);
     return handler(seen);
   };

@@ -6,7 +6,11 @@ import { parse } from "yaml";
  * A provider's spec with mocks/overrides/<provider>.yaml deep-merged over it. Overrides change what the
  * mock serves (examples, extra example sets) without touching the spec the clients are generated from.
  */
-export function specWithOverrides(specFile: string, provider: string, overridesDir = join(__dirname, "overrides")): object {
+export function specWithOverrides(
+  specFile: string,
+  provider: string,
+  overridesDir = join(__dirname, "overrides"),
+): object {
   const spec = parse(readFileSync(specFile, "utf8")) as object;
   const overrideFile = join(overridesDir, `${provider}.yaml`);
   if (!existsSync(overrideFile)) return spec;

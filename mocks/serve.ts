@@ -8,7 +8,11 @@ import { startMock } from "./start-mock";
 async function main(): Promise<void> {
   const [provider, ...flags] = process.argv.slice(2);
   if (!provider) throw new Error("usage: serve.ts <provider> [--dynamic] [--errors]");
-  const mock = await startMock(provider, { port: 0, dynamic: flags.includes("--dynamic"), errors: flags.includes("--errors") });
+  const mock = await startMock(provider, {
+    port: 0,
+    dynamic: flags.includes("--dynamic"),
+    errors: flags.includes("--errors"),
+  });
   const stop = () => void mock.close().finally(() => process.exit(0));
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);

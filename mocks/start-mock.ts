@@ -65,14 +65,18 @@ export async function startMock(provider: string, options: MockOptions = {}): Pr
   } catch (err) {
     // Prism's listen() rejects with the error's message (a string), not the Error itself: recognise both.
     const message = typeof err === "string" ? err : undefined;
-    if ((err as NodeJS.ErrnoException)?.code === "EADDRINUSE" || message?.includes("EADDRINUSE")) throw new PortInUseError(provider, port);
+    if ((err as NodeJS.ErrnoException)?.code === "EADDRINUSE" || message?.includes("EADDRINUSE"))
+      throw new PortInUseError(provider, port);
     throw message === undefined ? err : new Error(message);
   }
   return { provider, url, close: () => server.close() };
 }
 
 /** Starts several mocks; if one fails, the ones already running are stopped before the error is thrown. */
-export async function startMocks(providers: string[], options: Omit<MockOptions, "specFile"> & { ports?: Record<string, number> } = {}): Promise<RunningMock[]> {
+export async function startMocks(
+  providers: string[],
+  options: Omit<MockOptions, "specFile"> & { ports?: Record<string, number> } = {},
+): Promise<RunningMock[]> {
   const running: RunningMock[] = [];
   try {
     for (const provider of providers) {

@@ -53,7 +53,9 @@ export async function spawnMock(
       const line = /^READY (.*)$/m.exec(out);
       if (line) done((JSON.parse(line[1]!) as { url: string }).url);
     });
-    child.once("exit", (code) => fail(new Error(`the ${provider} mock exited (${code}) before it was ready: ${stderr.trim()}`)));
+    child.once("exit", (code) =>
+      fail(new Error(`the ${provider} mock exited (${code}) before it was ready: ${stderr.trim()}`)),
+    );
   });
   return { child, url };
 }
@@ -126,20 +128,22 @@ export function expectedErrorName(status: number, override?: string): string {
   if (override) return override;
   if (status >= 500) return "InternalServerError";
   return (
-    {
-      301: "RedirectError",
-      302: "RedirectError",
-      307: "RedirectError",
-      308: "RedirectError",
-      400: "BadRequestError",
-      401: "AuthenticationError",
-      402: "PaymentRequiredError",
-      403: "PermissionDeniedError",
-      404: "NotFoundError",
-      409: "ConflictError",
-      416: "RangeNotSatisfiableError",
-      422: "UnprocessableEntityError",
-      429: "RateLimitError",
-    } as Record<number, string>
-  )[status] ?? "ApiError";
+    (
+      {
+        301: "RedirectError",
+        302: "RedirectError",
+        307: "RedirectError",
+        308: "RedirectError",
+        400: "BadRequestError",
+        401: "AuthenticationError",
+        402: "PaymentRequiredError",
+        403: "PermissionDeniedError",
+        404: "NotFoundError",
+        409: "ConflictError",
+        416: "RangeNotSatisfiableError",
+        422: "UnprocessableEntityError",
+        429: "RateLimitError",
+      } as Record<number, string>
+    )[status] ?? "ApiError"
+  );
 }

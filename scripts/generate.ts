@@ -110,7 +110,9 @@ export async function main(args: string[]): Promise<number> {
   for (const p of plans) {
     const n = write(p);
     const where = relative(ROOT, p.dir);
-    console.log(`${p.provider.padEnd(12)} ${what} ${n === 0 ? "unchanged" : `wrote ${n} file(s)`} (${p.files.length} in ${where}/)`);
+    console.log(
+      `${p.provider.padEnd(12)} ${what} ${n === 0 ? "unchanged" : `wrote ${n} file(s)`} (${p.files.length} in ${where}/)`,
+    );
   }
   return 0;
 }

@@ -20,7 +20,11 @@ const WORKSPACES = ["packages", "mocks", "scripts", "bench", "tests/reliability"
 function step(name: string, cmd: string, args: string[]): boolean {
   const started = Date.now();
   console.log(`\n── ${name}: ${[cmd, ...args].join(" ")}`);
-  const run = spawnSync(cmd, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" } });
+  const run = spawnSync(cmd, args, {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" },
+  });
   const ok = run.status === 0;
   console.log(`── ${name}: ${ok ? "ok" : "FAILED"} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   return ok;
@@ -36,7 +40,11 @@ function jestTally(expected: string[]): Tally {
       tally.failed += 1;
       continue;
     }
-    const r = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numRuntimeErrorTestSuites: number };
+    const r = JSON.parse(readFileSync(file, "utf8")) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      numRuntimeErrorTestSuites: number;
+    };
     tally.passed += r.numPassedTests;
     tally.failed += r.numFailedTests + r.numRuntimeErrorTestSuites;
   }
@@ -54,10 +62,25 @@ function main(): number {
   checks.push(["generated code is current", step("drift", "pnpm", ["run", "--silent", "check:generated"])]);
   checks.push(["specs lint clean", step("spec lint", "pnpm", ["run", "--silent", "lint:specs"])]);
   checks.push(["code style (biome)", step("biome", "pnpm", ["exec", "biome", "check", "."])]);
-  checks.push(["types check", step("typecheck", "pnpm", ["exec", "turbo", "run", "typecheck", "--continue", "--output-logs=errors-only"])]);
-  checks.push(["packages lint (publint, attw)", step("package lint", "pnpm", ["exec", "turbo", "run", "lint", "--continue", "--output-logs=errors-only"])]);
+  checks.push([
+    "types check",
+    step("typecheck", "pnpm", ["exec", "turbo", "run", "typecheck", "--continue", "--output-logs=errors-only"]),
+  ]);
+  checks.push([
+    "packages lint (publint, attw)",
+    step("package lint", "pnpm", ["exec", "turbo", "run", "lint", "--continue", "--output-logs=errors-only"]),
+  ]);
   const jestOk = step("jest", "pnpm", [
-    "exec", "turbo", "run", "test", "--continue", "--concurrency=2", "--output-logs=new-only", "--", "--json", `--outputFile=${RESULTS_FILE}`,
+    "exec",
+    "turbo",
+    "run",
+    "test",
+    "--continue",
+    "--concurrency=2",
+    "--output-logs=new-only",
+    "--",
+    "--json",
+    `--outputFile=${RESULTS_FILE}`,
   ]);
 
   const tally = jestTally(withTests);

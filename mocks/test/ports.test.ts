@@ -9,7 +9,7 @@ test("every provider with a spec has exactly one fixed, distinct port", () => {
   expect(providers.sort()).toEqual(specs.map((f) => f.replace(/\.yaml$/, "")).sort());
   const used = providers.map((p) => mockPort(p, {}));
   expect(new Set(used).size).toBe(used.length);
-  expect(mockPort("koyeb", {})).toBe((ports as Record<string, number>).koyeb);
+  expect(mockPort("koyeb", {})).toBe(ports.koyeb);
 });
 
 test("SESSIONKIT_MOCK_PORT_<PROVIDER> overrides the declared port", () => {

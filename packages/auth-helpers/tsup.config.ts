@@ -3,7 +3,14 @@ import { defineConfig } from "tsup";
 export default defineConfig({
   // Each module that imports a third-party package is its own entry, so with `sideEffects: false` a bundler drops
   // what an app does not use: no tough-cookie without cookieSession, no SASLprep tables without SCRAM.
-  entry: ["src/index.ts", "src/errors.ts", "src/cookie-session.ts", "src/scram.ts", "src/jwt.ts", "src/create-client.ts"],
+  entry: [
+    "src/index.ts",
+    "src/errors.ts",
+    "src/cookie-session.ts",
+    "src/scram.ts",
+    "src/jwt.ts",
+    "src/create-client.ts",
+  ],
   format: ["esm", "cjs"],
   dts: { entry: ["src/index.ts", "src/errors.ts"] },
   clean: true,

@@ -33,7 +33,7 @@ export async function generateProvider(provider: string, specFile: string): Prom
     "",
   ].join("\n");
 
-  let ast;
+  let ast: Awaited<ReturnType<typeof openapiTS>>;
   const { error: consoleError, warn: consoleWarn } = console;
   try {
     // openapi-typescript prints its own copy of each problem; ours (with line numbers) is the one that counts.
@@ -75,14 +75,16 @@ export function operationTable(doc: OpenApiDocument): Record<string, OperationRo
       if (!op) continue;
       const security = op.security ?? globalSecurity;
       const row: OperationRow = { method, path, auth: authMode(security) };
-      const alternatives = (Array.isArray(security) ? security : []).map((req) => Object.keys(req ?? {})).filter((a) => a.length > 0);
+      const alternatives = (Array.isArray(security) ? security : [])
+        .map((req) => Object.keys(req ?? {}))
+        .filter((a) => a.length > 0);
       if (alternatives.length > 0) row.security = alternatives;
       const mediaTypes = Object.keys(op.requestBody?.content ?? {});
       const kind = mediaTypes.map((m) => BODY_KINDS[m]).find(Boolean);
       if (mediaTypes.length > 0) row.body = kind ?? "json";
       for (const [status, response] of Object.entries(op.responses ?? {})) {
         const errorClass = resolveLocalRef(doc, response)?.["x-sessionkit-error"];
-        if (typeof errorClass === "string") (row.errors ??= {})[status] = errorClass;
+        if (typeof errorClass === "string") row.errors = { ...row.errors, [status]: errorClass };
       }
       rows[op.operationId as string] = row;
     }
@@ -115,5 +117,7 @@ function renderOperationTable(provider: string, doc: OpenApiDocument): string {
 }
 
 function expandServer(server: { url: string; variables?: Record<string, { default: string }> }): string {
-  return server.url.replace(/\{(\w+)\}/g, (_, name: string) => server.variables?.[name]?.default ?? "").replace(/\/$/, "");
+  return server.url
+    .replace(/\{(\w+)\}/g, (_, name: string) => server.variables?.[name]?.default ?? "")
+    .replace(/\/$/, "");
 }

@@ -58,7 +58,11 @@ export function parseMainArgs(argv: string[], env: NodeJS.ProcessEnv = process.e
 }
 
 /** Exit code: 0 all demos passed, 1 a step failed or the mocks did not boot, 2 a bad command line. */
-export async function runMainCommand(argv: string[], io: CommandIo, demos: readonly ProviderDemo[] = DEMOS): Promise<number> {
+export async function runMainCommand(
+  argv: string[],
+  io: CommandIo,
+  demos: readonly ProviderDemo[] = DEMOS,
+): Promise<number> {
   let command: MainCommand;
   try {
     command = parseMainArgs(argv, io.env);

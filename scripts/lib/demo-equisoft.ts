@@ -15,7 +15,9 @@ export const equisoftDemo: ProviderDemo = {
       {
         name: "createSession",
         async run() {
-          const session = await equisoft.createSession({ body: { userUuid: USER, absoluteTimeout: 28_800, enable: false, mobile: false } });
+          const session = await equisoft.createSession({
+            body: { userUuid: USER, absoluteTimeout: 28_800, enable: false, mobile: false },
+          });
           expectThat(session.sessionId, "the new session has no sessionId");
           uuid = session.sessionId;
           return `session ${uuid} (${session.state ?? "no state"})`;

@@ -28,7 +28,12 @@ export interface DemoRunOptions {
   providerWidth?: number;
 }
 
-export async function runDemo(demo: ProviderDemo, baseUrl: string, progress: Progress, options: DemoRunOptions): Promise<ProviderResult> {
+export async function runDemo(
+  demo: ProviderDemo,
+  baseUrl: string,
+  progress: Progress,
+  options: DemoRunOptions,
+): Promise<ProviderResult> {
   const startedAt = performance.now();
   const abort = new AbortController();
   const steps = demo.steps({ baseUrl, signal: abort.signal });
@@ -47,10 +52,22 @@ export async function runDemo(demo: ProviderDemo, baseUrl: string, progress: Pro
       const ms = progress.fail(`${label}  ${detail}`);
       results.push({ step: step.name, ok: false, ms: ms || performance.now() - t0, detail });
       options.failures.write(`${red(progress.fancy, "✘")} ${demo.provider} failed at step "${step.name}": ${detail}\n`);
-      return { provider: demo.provider, status: "failed", steps: results, totalSteps: steps.length, ms: performance.now() - startedAt };
+      return {
+        provider: demo.provider,
+        status: "failed",
+        steps: results,
+        totalSteps: steps.length,
+        ms: performance.now() - startedAt,
+      };
     }
   }
-  return { provider: demo.provider, status: "passed", steps: results, totalSteps: steps.length, ms: performance.now() - startedAt };
+  return {
+    provider: demo.provider,
+    status: "passed",
+    steps: results,
+    totalSteps: steps.length,
+    ms: performance.now() - startedAt,
+  };
 }
 
 /** `AuthenticationError: [@sessionkit/koyeb] 401 …` — the class people branch on, and sessionkit's redacted message. */
@@ -64,7 +81,9 @@ export function summaryTable(results: ProviderResult[]): string {
     if (r.status === "no-demo") return [r.provider, "no demo yet (mock served)", "-"];
     const passed = r.steps.filter((s) => s.ok).length;
     const result =
-      r.status === "passed" ? `passed, ${passed}/${r.totalSteps} steps` : `FAILED at ${r.steps.at(-1)!.step} (${passed}/${r.totalSteps} steps ok)`;
+      r.status === "passed"
+        ? `passed, ${passed}/${r.totalSteps} steps`
+        : `FAILED at ${r.steps.at(-1)!.step} (${passed}/${r.totalSteps} steps ok)`;
     return [r.provider, result, formatMs(r.ms)];
   });
   return formatTable(["provider", "demo", "time"], rows);

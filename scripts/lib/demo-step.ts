@@ -10,7 +10,7 @@ export interface DemoStep {
    * Throws when the step did not do what it claims (an error from the client, or a reply without the token it
    * should carry). Returns a short note for the step line; never a secret (tokens, passwords, cookies).
    */
-  run(): Promise<string | void>;
+  run(): Promise<string | undefined>;
 }
 
 export interface DemoContext {

@@ -36,7 +36,11 @@ export async function bootMocks(options: BootOptions, progress: Progress): Promi
   progress.start(`starting ${plural(options.providers.length, "mock")} (${names})`);
   let mocks: RunningMock[];
   try {
-    mocks = await startMocks(options.providers, { ports: options.ports, dynamic: options.dynamic, errors: options.errors });
+    mocks = await startMocks(options.providers, {
+      ports: options.ports,
+      dynamic: options.dynamic,
+      errors: options.errors,
+    });
   } catch (err) {
     progress.fail();
     throw err;
@@ -69,7 +73,10 @@ export async function bootMocks(options: BootOptions, progress: Progress): Promi
 }
 
 /** The provider → URL table, one row per mock, plus which responses each serves. */
-export function mockTable(booted: Pick<BootedMocks, "mocks">, options: { dynamic?: boolean; errors?: boolean }): string {
+export function mockTable(
+  booted: Pick<BootedMocks, "mocks">,
+  options: { dynamic?: boolean; errors?: boolean },
+): string {
   const rows = booted.mocks.map((m) => [m.provider, m.url, servedFrom(m.provider, options)]);
   return formatTable(["provider", "URL", "responses"], rows);
 }

@@ -41,7 +41,7 @@ export interface CommandIo {
  * the mocks). Returns an exit code only when it never got that far: 2 for a bad command line, 1 for a failed boot.
  */
 export async function runMockCommand(argv: string[], io: CommandIo): Promise<number> {
-  let command;
+  let command: ReturnType<typeof parseMockArgs>;
   try {
     command = parseMockArgs(argv, io.env);
   } catch (err) {

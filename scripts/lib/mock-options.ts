@@ -91,7 +91,8 @@ export function parsePortFlag(flag: string, known: string[]): [string, number] {
   if (!match) throw new UsageError(`--port ${flag}: expected <provider>=<port>, e.g. --port koyeb=4110`);
   const provider = match[1]!.toLowerCase();
   const port = Number(match[2]);
-  if (!known.includes(provider)) throw new UsageError(`--port ${flag}: unknown provider "${provider}" (known: ${known.join(", ")})`);
+  if (!known.includes(provider))
+    throw new UsageError(`--port ${flag}: unknown provider "${provider}" (known: ${known.join(", ")})`);
   if (port > 65535) throw new UsageError(`--port ${flag}: ${port} is not a port number`);
   return [provider, port];
 }
@@ -102,7 +103,10 @@ function rejectSharedPorts(ports: Record<string, number>): void {
   for (const [provider, port] of Object.entries(ports)) {
     if (port === 0) continue;
     const other = byPort.get(port);
-    if (other) throw new UsageError(`${other} and ${provider} are both set to port ${port}; give one of them another with --port`);
+    if (other)
+      throw new UsageError(
+        `${other} and ${provider} are both set to port ${port}; give one of them another with --port`,
+      );
     byPort.set(port, provider);
   }
 }

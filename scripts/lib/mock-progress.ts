@@ -47,7 +47,11 @@ export function formatMs(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
 }
 
-export function createProgress(stream: OutputStream, env: NodeJS.ProcessEnv = process.env, now = () => performance.now()): Progress {
+export function createProgress(
+  stream: OutputStream,
+  env: NodeJS.ProcessEnv = process.env,
+  now = () => performance.now(),
+): Progress {
   const fancy = wantsFancyOutput(stream, env);
   let current: { text: string; startedAt: number } | undefined;
   let timer: NodeJS.Timeout | undefined;

@@ -37,13 +37,20 @@ const RUNTIME_FILE: Record<ModuleFormat, string> = { esm: "check-runtime.mjs", c
  * Writes the ESM or CJS runtime check for one package: loads it the way that format does, reports its
  * exports and runs the probes, so `instanceof` is tested against what a consumer imports.
  */
-export function writeRuntimeCheck(dir: string, format: ModuleFormat, packageName: string, usage: ProviderUsage): string {
+export function writeRuntimeCheck(
+  dir: string,
+  format: ModuleFormat,
+  packageName: string,
+  usage: ProviderUsage,
+): string {
   const name = JSON.stringify(packageName);
   const prelude =
     format === "esm"
       ? `import * as sdk from ${name};\nimport { fileURLToPath } from "node:url";\nconst resolved = fileURLToPath(import.meta.resolve(${name}));\n`
       : `const sdk = require(${name});\nconst resolved = require.resolve(${name});\n`;
-  const probes = usage.probes.map((p) => `  { call: ${JSON.stringify(p.call)}, throws: ${JSON.stringify(p.throws)}, run: async () => ${p.call} },`);
+  const probes = usage.probes.map(
+    (p) => `  { call: ${JSON.stringify(p.call)}, throws: ${JSON.stringify(p.throws)}, run: async () => ${p.call} },`,
+  );
   const body = `
 let networkCalls = 0;
 const noNetwork = async () => {
@@ -87,7 +94,8 @@ async function main() {
   console.log(JSON.stringify({ resolved, factories, apiErrorExported: isClass(sdk.ApiError), probes: results, networkCalls }));
 }
 `;
-  const run = format === "esm" ? "await main();\n" : "main().catch((e) => { console.error(e); process.exitCode = 1; });\n";
+  const run =
+    format === "esm" ? "await main();\n" : "main().catch((e) => { console.error(e); process.exitCode = 1; });\n";
   const file = join(dir, RUNTIME_FILE[format]);
   writeFileSync(file, `${prelude}${body}${run}`);
   return file;
@@ -126,8 +134,14 @@ export function writeTypeCheck(dir: string, usage: ProviderUsage): Record<TypeRe
   const source = `${usage.app.trim()}\n\nexport function misuse(): void {${usage.misuse}}\n`;
   for (const ext of ["mts", "cts", "ts"]) writeFileSync(join(dir, `usage.${ext}`), source);
   const configs: Record<TypeResolution, object> = {
-    node16: { compilerOptions: { ...STRICT_CONSUMER, module: "node16", moduleResolution: "node16" }, files: ["usage.mts", "usage.cts"] },
-    bundler: { compilerOptions: { ...STRICT_CONSUMER, module: "esnext", moduleResolution: "bundler" }, files: ["usage.ts"] },
+    node16: {
+      compilerOptions: { ...STRICT_CONSUMER, module: "node16", moduleResolution: "node16" },
+      files: ["usage.mts", "usage.cts"],
+    },
+    bundler: {
+      compilerOptions: { ...STRICT_CONSUMER, module: "esnext", moduleResolution: "bundler" },
+      files: ["usage.ts"],
+    },
   };
   const paths = {} as Record<TypeResolution, string>;
   for (const [mode, config] of Object.entries(configs) as [TypeResolution, object][]) {

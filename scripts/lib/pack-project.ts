@@ -14,7 +14,10 @@ export interface CommandResult {
  */
 export function createConsumerProject(label: string): string {
   const dir = realpathSync(mkdtempSync(join(tmpdir(), `sessionkit-consumer-${label}-`)));
-  writeFileSync(join(dir, "package.json"), JSON.stringify({ name: `consumer-${label}`, version: "0.0.0", private: true }, null, 2));
+  writeFileSync(
+    join(dir, "package.json"),
+    JSON.stringify({ name: `consumer-${label}`, version: "0.0.0", private: true }, null, 2),
+  );
   return dir;
 }
 
@@ -30,7 +33,15 @@ export function npmInstall(dir: string, tarballs: readonly string[], timeoutMs =
   return result(
     spawnSync(
       "npm",
-      ["install", "--install-strategy=nested", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error", ...tarballs],
+      [
+        "install",
+        "--install-strategy=nested",
+        "--prefer-offline",
+        "--no-audit",
+        "--no-fund",
+        "--loglevel=error",
+        ...tarballs,
+      ],
       { cwd: dir, encoding: "utf8", timeout: timeoutMs, env: cleanEnv() },
     ),
   );
@@ -41,7 +52,8 @@ export function runCommand(dir: string, cmd: string, args: readonly string[], ti
 }
 
 // What `pnpm run` sets to describe the workspace package; npm settings a user exports (a registry) stay.
-const WORKSPACE_ENV = /^(npm_package_|npm_lifecycle_|pnpm_|npm_config_user_agent$|npm_config_verify_deps_before_run$|npm_command$|npm_execpath$|npm_node_execpath$|INIT_CWD$|NODE_OPTIONS$)/i;
+const WORKSPACE_ENV =
+  /^(npm_package_|npm_lifecycle_|pnpm_|npm_config_user_agent$|npm_config_verify_deps_before_run$|npm_command$|npm_execpath$|npm_node_execpath$|INIT_CWD$|NODE_OPTIONS$)/i;
 
 /** The consumer runs as a stranger to the workspace. */
 function cleanEnv(): NodeJS.ProcessEnv {
@@ -50,5 +62,8 @@ function cleanEnv(): NodeJS.ProcessEnv {
 
 function result(run: SpawnSyncReturns<string>): CommandResult {
   const timedOut = run.error && (run.error as NodeJS.ErrnoException).code === "ETIMEDOUT" ? "\n(timed out)" : "";
-  return { ok: run.status === 0, output: `${run.stdout ?? ""}${run.stderr ?? ""}${run.error ? `\n${run.error.message}` : ""}${timedOut}` };
+  return {
+    ok: run.status === 0,
+    output: `${run.stdout ?? ""}${run.stderr ?? ""}${run.error ? `\n${run.error.message}` : ""}${timedOut}`,
+  };
 }

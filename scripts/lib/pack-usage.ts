@@ -46,7 +46,10 @@ export async function signInAndOut(email: string, password: string): Promise<str
 `,
     probes: [
       { call: `sdk.createKoyebClient({ fetch: noNetwork }).refreshToken()`, throws: "MissingCredentialsError" },
-      { call: `sdk.createKoyebClient({ fetch: noNetwork }).login({ email: "", password: "pw" })`, throws: "MissingCredentialsError" },
+      {
+        call: `sdk.createKoyebClient({ fetch: noNetwork }).login({ email: "", password: "pw" })`,
+        throws: "MissingCredentialsError",
+      },
       {
         call: `sdk.createKoyebClient({ fetch: answer(404, { code: "not_found", message: "no session" }), retry: false }).login({ email: "a@b.c", password: "pw" })`,
         throws: "NotFoundError",
@@ -110,7 +113,10 @@ export async function signInAndOut(username: string, password: string): Promise<
 `,
     probes: [
       { call: `sdk.createCloudEndureClient({ fetch: noNetwork }).logoutPost()`, throws: "MissingCredentialsError" },
-      { call: `sdk.createCloudEndureClient({ fetch: noNetwork }).loginPost({ username: "", password: "" })`, throws: "MissingCredentialsError" },
+      {
+        call: `sdk.createCloudEndureClient({ fetch: noNetwork }).loginPost({ username: "", password: "" })`,
+        throws: "MissingCredentialsError",
+      },
       {
         call: `sdk.createCloudEndureClient({ fetch: answer(402, { message: "license expired" }), retry: false }).loginPost({ username: "u", password: "pw" })`,
         throws: "PaymentRequiredError",
@@ -144,7 +150,10 @@ export async function signInRefreshAndOut(email: string, password: string): Prom
 `,
     probes: [
       { call: `sdk.createPolarioClient({ fetch: noNetwork }).authLogoutGet()`, throws: "MissingCredentialsError" },
-      { call: `sdk.createPolarioClient({ fetch: noNetwork }).login({ email: "a@b.c", password: "" })`, throws: "MissingCredentialsError" },
+      {
+        call: `sdk.createPolarioClient({ fetch: noNetwork }).login({ email: "a@b.c", password: "" })`,
+        throws: "MissingCredentialsError",
+      },
       {
         call: `sdk.createPolarioClient({ refreshToken: "stale", fetch: answer(416, {}), retry: false }).authSessionPost()`,
         throws: "RefreshTokenInvalidError",

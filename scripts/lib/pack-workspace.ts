@@ -89,6 +89,11 @@ export function workspaceClosure(pkg: WorkspacePackage, packagesDir = PACKAGES_D
 /** `SESSIONKIT_PACK_ONLY=koyeb,polario` narrows a local run; unset, everything is covered. */
 export function onlySelected(dirs: string[], filter = process.env.SESSIONKIT_PACK_ONLY): string[] {
   if (!filter) return dirs;
-  const wanted = new Set(filter.split(",").map((s) => s.trim()).filter(Boolean));
+  const wanted = new Set(
+    filter
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
   return dirs.filter((d) => wanted.has(d));
 }

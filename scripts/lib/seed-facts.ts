@@ -66,7 +66,11 @@ export function parseSeedFacts(raw: unknown, source: string): SeedFacts {
     v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : fail(path, "a mapping");
   const str = (v: unknown, path: string): string => (typeof v === "string" && v !== "" ? v : fail(path, "a string"));
   const strOrNull = (o: Record<string, unknown>, key: string, path: string): string | null =>
-    !(key in o) ? fail(`${path}.${key}`, "present (null when the seed says nothing)") : o[key] === null ? null : str(o[key], `${path}.${key}`);
+    !(key in o)
+      ? fail(`${path}.${key}`, "present (null when the seed says nothing)")
+      : o[key] === null
+        ? null
+        : str(o[key], `${path}.${key}`);
 
   const root = obj(raw, "the document");
   const operations = obj(root.operations, "operations");
@@ -83,13 +87,16 @@ export function parseSeedFacts(raw: unknown, source: string): SeedFacts {
     const http = str(o.http, `${at}.http`);
     if (!/^[A-Z]+ \/\S*$/.test(http)) fail(`${at}.http`, "`VERB /path`");
     if (!Array.isArray(o.params)) fail(`${at}.params`, "a list");
-    if (!Array.isArray(o.auth) || !o.auth.every((a) => typeof a === "string")) fail(`${at}.auth`, "a list of scheme names");
+    if (!Array.isArray(o.auth) || !o.auth.every((a) => typeof a === "string"))
+      fail(`${at}.auth`, "a list of scheme names");
     const op: SeedOperation = {
       operationId: str(o.operationId, `${at}.operationId`),
       http,
       summary: strOrNull(o, "summary", at),
       description: strOrNull(o, "description", at),
-      params: (o.params as unknown[]).map((p, i) => parseParam(obj(p, `${at}.params[${i}]`), `${at}.params[${i}]`, fail)),
+      params: (o.params as unknown[]).map((p, i) =>
+        parseParam(obj(p, `${at}.params[${i}]`), `${at}.params[${i}]`, fail),
+      ),
       returns: strOrNull(o, "returns", at),
       auth: o.auth as string[],
       contentType: strOrNull(o, "contentType", at),
@@ -149,8 +156,14 @@ function schemaName(schema: any): string {
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 const PRIMITIVES: Record<string, string> = {
-  str: "string", string: "string", int: "integer", integer: "integer", float: "number", number: "number",
-  bool: "boolean", boolean: "boolean",
+  str: "string",
+  string: "string",
+  int: "integer",
+  integer: "integer",
+  float: "number",
+  number: "number",
+  bool: "boolean",
+  boolean: "boolean",
 };
 
 const normalize = (s: string): string => s.replace(/\s+/g, " ").trim();
@@ -168,7 +181,9 @@ export function checkServer(provider: string, facts: SeedFacts, doc: OpenApiDocu
   if (server === undefined) return [`${provider}: servers[0] missing, seed says ${facts.baseUrl}`];
   const url = server.url.replace(/\{([^}]+)\}/g, (whole, name: string) => server.variables?.[name]?.default ?? whole);
   const shown = url === server.url ? url : `${server.url} (${url})`;
-  return stripSlash(url) === stripSlash(facts.baseUrl) ? [] : [`${provider}: servers[0].url is ${shown}, seed says ${facts.baseUrl}`];
+  return stripSlash(url) === stripSlash(facts.baseUrl)
+    ? []
+    : [`${provider}: servers[0].url is ${shown}, seed says ${facts.baseUrl}`];
 }
 
 /** Every stated fact of one operation; [] when the spec agrees with the seed. */
@@ -231,10 +246,17 @@ function findOperation(doc: OpenApiDocument, operationId: string): FoundOperatio
 function checkTag(api: string, op: any, report: (m: string) => void): void {
   const expected = api.replace(/Api$/, "");
   const tags: unknown[] = Array.isArray(op.tags) ? op.tags : [];
-  if (tags.length !== 1 || tags[0] !== expected) report(`tags are [${tags.join(", ")}], seed's class implies [${expected}]`);
+  if (tags.length !== 1 || tags[0] !== expected)
+    report(`tags are [${tags.join(", ")}], seed's class implies [${expected}]`);
 }
 
-function checkParams(doc: OpenApiDocument, want: SeedOperation, pathItem: any, op: any, report: (m: string) => void): void {
+function checkParams(
+  doc: OpenApiDocument,
+  want: SeedOperation,
+  pathItem: any,
+  op: any,
+  report: (m: string) => void,
+): void {
   // Operation-level parameters override path-level ones with the same name and location.
   const byKey = new Map<string, any>();
   for (const raw of [...(pathItem.parameters ?? []), ...(op.parameters ?? [])]) {
@@ -251,7 +273,8 @@ function checkParams(doc: OpenApiDocument, want: SeedOperation, pathItem: any, o
         report(`body parameter ${p.sdk} missing (no requestBody)`);
         continue;
       }
-      if ((body.required === true) !== p.required) report(`body parameter ${p.sdk} required is ${body.required === true}, seed says ${p.required}`);
+      if ((body.required === true) !== p.required)
+        report(`body parameter ${p.sdk} required is ${body.required === true}, seed says ${p.required}`);
       if (p.type && isModelName(p.type)) {
         const media = Object.entries<any>(body.content ?? {});
         if (media.length === 0) report(`body parameter ${p.sdk} has no content`);
@@ -271,13 +294,15 @@ function checkParams(doc: OpenApiDocument, want: SeedOperation, pathItem: any, o
       continue;
     }
     matched.add(found);
-    if ((found.required === true) !== p.required) report(`parameter ${p.sdk}${where} required is ${found.required === true}, seed says ${p.required}`);
+    if ((found.required === true) !== p.required)
+      report(`parameter ${p.sdk}${where} required is ${found.required === true}, seed says ${p.required}`);
   }
   // The reverse direction: the spec must not demand what the seed does not state.
   for (const p of params) {
     if (p.required === true && !matched.has(p)) report(`required parameter ${p.name} (${p.in}) is not in the seed`);
   }
-  if (body?.required === true && !want.params.some((p) => p.kind === "body")) report("requestBody is required but the seed has no body parameter");
+  if (body?.required === true && !want.params.some((p) => p.kind === "body"))
+    report("requestBody is required but the seed has no body parameter");
 }
 
 function checkReturns(doc: OpenApiDocument, want: SeedOperation, op: any, report: (m: string) => void): void {
@@ -320,14 +345,17 @@ function returnProblem(doc: OpenApiDocument, returns: string, schema: any): stri
   }
   const primitive = PRIMITIVES[returns];
   if (!primitive) return `cannot check return type ${returns}`;
-  return deref(doc, schema)?.type === primitive ? undefined : `schema is ${schemaName(schema)}, seed returns ${returns}`;
+  return deref(doc, schema)?.type === primitive
+    ? undefined
+    : `schema is ${schemaName(schema)}, seed returns ${returns}`;
 }
 
 function checkAuth(doc: OpenApiDocument, want: SeedOperation, op: any, report: (m: string) => void): void {
   const effective: Record<string, unknown>[] | undefined = op.security ?? doc.security;
   const requirements = (effective ?? []).map((r) => Object.keys(r).sort());
   if (want.auth.length === 0) {
-    if (requirements.length > 0) report(`security is [${requirements.map(requirementText).join(", ")}], seed says no authorization`);
+    if (requirements.length > 0)
+      report(`security is [${requirements.map(requirementText).join(", ")}], seed says no authorization`);
     return;
   }
   const expected = [...want.auth].sort().join(" ");
@@ -342,7 +370,8 @@ function checkAuth(doc: OpenApiDocument, want: SeedOperation, op: any, report: (
 function checkMediaTypes(doc: OpenApiDocument, want: SeedOperation, op: any, report: (m: string) => void): void {
   if (want.contentType !== null) {
     const offered = Object.keys(deref(doc, op.requestBody)?.content ?? {});
-    if (!offered.includes(want.contentType)) report(`request content type ${want.contentType} missing (has: ${offered.join(", ") || "none"})`);
+    if (!offered.includes(want.contentType))
+      report(`request content type ${want.contentType} missing (has: ${offered.join(", ") || "none"})`);
   }
   if (want.accept === null) return;
   const accepted = want.accept.split(",").map((t) => t.trim());

@@ -42,4 +42,3 @@ export function checkForCodegen(spec: LoadedSpec): void {
   problems.push(...findRefCycles(spec));
   if (problems.length > 0) throw new Error(problems.map((p) => p.message).join("\n"));
 }
-

@@ -29,7 +29,9 @@ export const isSessionkitFailure = (e: unknown) => e instanceof ApiError || e in
 }
 
 afterAll(() => {
-  const rows = Object.entries(measured).map(([label, m]) => `${label.padEnd(28)} ${String(m.min).padStart(8)} ${String(m.gzip).padStart(10)}`);
+  const rows = Object.entries(measured).map(
+    ([label, m]) => `${label.padEnd(28)} ${String(m.min).padStart(8)} ${String(m.gzip).padStart(10)}`,
+  );
   console.log(`bundle                        min (B)  min+gz (B)\n${rows.join("\n")}`);
 });
 
@@ -40,36 +42,59 @@ describe("markers are live (each is found where its code is used)", () => {
     ["cookieJar", `import { cookieSession } from "@sessionkit/auth-helpers"; export { cookieSession };`],
     ["openapiFetch", `import { createApiClient } from "@sessionkit/auth-helpers"; export { createApiClient };`],
   ];
-  test.each(controls)("%s", async (marker, source) => {
-    const { code } = await bundle(`control:${marker}`, source);
-    expect(code).toContain(BUNDLE_MARKERS[marker]);
-  }, TIMEOUT);
+  test.each(controls)(
+    "%s",
+    async (marker, source) => {
+      const { code } = await bundle(`control:${marker}`, source);
+      expect(code).toContain(BUNDLE_MARKERS[marker]);
+    },
+    TIMEOUT,
+  );
 });
 
-test("auth-helpers tree-shakes: a bearer-only import pulls in no SCRAM, SASLprep, cookie jar or HTTP client", async () => {
-  const { code } = await bundle("auth-helpers:bearer", `import { bearer } from "@sessionkit/auth-helpers"; export const auth = bearer(() => "t");`);
-  expect(markersIn(code)).toEqual([]);
-}, TIMEOUT);
+test(
+  "auth-helpers tree-shakes: a bearer-only import pulls in no SCRAM, SASLprep, cookie jar or HTTP client",
+  async () => {
+    const { code } = await bundle(
+      "auth-helpers:bearer",
+      `import { bearer } from "@sessionkit/auth-helpers"; export const auth = bearer(() => "t");`,
+    );
+    expect(markersIn(code)).toEqual([]);
+  },
+  TIMEOUT,
+);
 
-test("auth-helpers/errors alone stays within the errors-only budget and has no HTTP client", async () => {
-  const { code, gzipBytes } = await bundle("auth-helpers/errors", errorsOnlyApp("@sessionkit/auth-helpers/errors"));
-  expect(markersIn(code)).toEqual([]);
-  expect(gzipBytes).toBeLessThanOrEqual(budget.errorsOnlyMaxGzipBytes);
-}, TIMEOUT);
-
-describe.each(providers)("%s browser bundle", (provider) => {
-  test("the app stays within its budget and leaves out the auth code it does not use", async () => {
-    const limits = budgetFor(budget, provider);
-    const { code, gzipBytes, inputs } = await bundle(provider, usageFor(provider).app);
-    expect(inputs.some((i) => i.includes(`packages/${provider}/dist/`))).toBe(true);
-    expect(markersIn(code).filter((m) => limits.mustNotContain.includes(m))).toEqual([]);
-    expect(gzipBytes).toBeLessThanOrEqual(limits.maxGzipBytes);
-  }, TIMEOUT);
-
-  test("an app importing only the errors contains neither the HTTP client nor any auth code", async () => {
-    const name = readWorkspacePackage(provider).manifest.name;
-    const { code, gzipBytes } = await bundle(`${provider}:errors-only`, errorsOnlyApp(name));
+test(
+  "auth-helpers/errors alone stays within the errors-only budget and has no HTTP client",
+  async () => {
+    const { code, gzipBytes } = await bundle("auth-helpers/errors", errorsOnlyApp("@sessionkit/auth-helpers/errors"));
     expect(markersIn(code)).toEqual([]);
     expect(gzipBytes).toBeLessThanOrEqual(budget.errorsOnlyMaxGzipBytes);
-  }, TIMEOUT);
+  },
+  TIMEOUT,
+);
+
+describe.each(providers)("%s browser bundle", (provider) => {
+  test(
+    "the app stays within its budget and leaves out the auth code it does not use",
+    async () => {
+      const limits = budgetFor(budget, provider);
+      const { code, gzipBytes, inputs } = await bundle(provider, usageFor(provider).app);
+      expect(inputs.some((i) => i.includes(`packages/${provider}/dist/`))).toBe(true);
+      expect(markersIn(code).filter((m) => limits.mustNotContain.includes(m))).toEqual([]);
+      expect(gzipBytes).toBeLessThanOrEqual(limits.maxGzipBytes);
+    },
+    TIMEOUT,
+  );
+
+  test(
+    "an app importing only the errors contains neither the HTTP client nor any auth code",
+    async () => {
+      const name = readWorkspacePackage(provider).manifest.name;
+      const { code, gzipBytes } = await bundle(`${provider}:errors-only`, errorsOnlyApp(name));
+      expect(markersIn(code)).toEqual([]);
+      expect(gzipBytes).toBeLessThanOrEqual(budget.errorsOnlyMaxGzipBytes);
+    },
+    TIMEOUT,
+  );
 });

@@ -37,7 +37,10 @@ test("every provider's demo passes against its own mock, through its published p
   const { DEMOS } = require("../lib/demo-registry") as typeof import("../lib/demo-registry");
   const providers = DEMOS.map((d) => d.provider);
   const ports = await freePorts(providers.length);
-  const main = runScript("main.ts", providers.flatMap((p, i) => ["--port", `${p}=${ports[i]}`]));
+  const main = runScript(
+    "main.ts",
+    providers.flatMap((p, i) => ["--port", `${p}=${ports[i]}`]),
+  );
   const { code } = await main.exited;
   const stdout = main.stdout();
   expect({ code, stderr: main.stderr() }).toEqual({ code: 0, stderr: "" });
@@ -47,7 +50,9 @@ test("every provider's demo passes against its own mock, through its published p
     const expected = demo.steps({ baseUrl: "http://127.0.0.1:1", signal }).map((s) => s.name);
     const lines = stdout.split("\n").filter((l) => new RegExp(`^(ok|FAIL) +${demo.provider} `).test(l));
     expect(lines.map((l) => l.split(/\s+/).slice(0, 3))).toEqual(expected.map((step) => ["ok", demo.provider, step]));
-    expect(stdout).toMatch(new RegExp(`^ {2}${demo.provider} +passed, ${expected.length}/${expected.length} steps +\\d+ ms$`, "m"));
+    expect(stdout).toMatch(
+      new RegExp(`^ {2}${demo.provider} +passed, ${expected.length}/${expected.length} steps +\\d+ ms$`, "m"),
+    );
   }
   expect(stdout).toContain(`demo passed: ${providers.join(", ")}`);
   for (const port of ports) expect(await portIsFree(port)).toBe(true);
@@ -55,12 +60,23 @@ test("every provider's demo passes against its own mock, through its published p
 
 test("--serve keeps the mocks up after the demo until Ctrl-C, then exits 0 leaving the ports free", async () => {
   const [koyebPort, polarioPort] = await freePorts(2);
-  const main = runScript("main.ts", ["koyeb", "polario", "--serve", "--port", `koyeb=${koyebPort}`, "--port", `polario=${polarioPort}`]);
+  const main = runScript("main.ts", [
+    "koyeb",
+    "polario",
+    "--serve",
+    "--port",
+    `koyeb=${koyebPort}`,
+    "--port",
+    `polario=${polarioPort}`,
+  ]);
   const stdout = await main.waitForOutput(/The mocks keep serving \(--serve\)\. Ctrl-C stops them\./);
   expect(stdout).toContain("demo passed: koyeb, polario");
   const rows = tableRows(stdout.slice(stdout.indexOf("demo passed")));
   expect(rows).toEqual({ koyeb: `http://127.0.0.1:${koyebPort}`, polario: `http://127.0.0.1:${polarioPort}` });
-  const res = await fetch(`${rows.koyeb}/v1/account/session`, { method: "POST", headers: { authorization: "Bearer t" } });
+  const res = await fetch(`${rows.koyeb}/v1/account/session`, {
+    method: "POST",
+    headers: { authorization: "Bearer t" },
+  });
   expect(res.status).toBe(200);
 
   main.child.kill("SIGINT");
@@ -77,6 +93,9 @@ test("main's command line: --serve, providers and ports as for `pnpm mock`, usag
     providers: ["koyeb"],
     ports: { koyeb: 4110 },
   });
-  expect(parseMainArgs([], { SESSIONKIT_MOCK_PORT_POLARIO: "5013" })).toMatchObject({ serve: false, ports: { koyeb: 4010, polario: 5013 } });
+  expect(parseMainArgs([], { SESSIONKIT_MOCK_PORT_POLARIO: "5013" })).toMatchObject({
+    serve: false,
+    ports: { koyeb: 4010, polario: 5013 },
+  });
   expect(() => parseMainArgs(["--dynamic"], {})).toThrow(/Unknown option '--dynamic'/);
 });

@@ -48,7 +48,9 @@ test("a failing step gets a FAIL line and a failure line naming provider and ste
   const out = capture();
   const failures = capture();
 
-  const result = await runDemo(koyebDemo, url, createProgress(out.stream, { CI: "true" }), { failures: failures.stream });
+  const result = await runDemo(koyebDemo, url, createProgress(out.stream, { CI: "true" }), {
+    failures: failures.stream,
+  });
 
   expect(result).toMatchObject({ provider: "koyeb", status: "failed", totalSteps: 4 });
   expect(result.status === "failed" && result.steps.map((s) => [s.step, s.ok])).toEqual([
@@ -63,7 +65,9 @@ test("a failing step gets a FAIL line and a failure line naming provider and ste
   expect(requests.map((r) => r.path)).not.toContain("/v1/account/logout");
   expect(out.text() + failures.text()).not.toContain(TOKEN);
 
-  expect(verdict([result, { provider: "polario", status: "no-demo" }])).toBe("demo FAILED: koyeb at newSession; no demo yet: polario");
+  expect(verdict([result, { provider: "polario", status: "no-demo" }])).toBe(
+    "demo FAILED: koyeb at newSession; no demo yet: polario",
+  );
   const table = summaryTable([result, { provider: "polario", status: "no-demo" }]);
   expect(table).toMatch(/^ {2}koyeb +FAILED at newSession \(1\/4 steps ok\) +\d+ ms$/m);
   expect(table).toMatch(/^ {2}polario +no demo yet \(mock served\) +-$/m);
@@ -74,7 +78,9 @@ test("a login reply without a token fails the login step, and nothing runs after
   const out = capture();
   const failures = capture();
 
-  const result = await runDemo(koyebDemo, url, createProgress(out.stream, { CI: "true" }), { failures: failures.stream });
+  const result = await runDemo(koyebDemo, url, createProgress(out.stream, { CI: "true" }), {
+    failures: failures.stream,
+  });
 
   expect(result.status).toBe("failed");
   expect(failures.text()).toMatch(/^✘ koyeb failed at step "login": \w+Error: .*token/);
@@ -87,7 +93,10 @@ test("a step that hangs is reported as failed after the step timeout", async () 
     hungRequestClosed = new Promise((done) => res.once("close", () => done())); // never answers
   };
   const failures = capture();
-  const result = await runDemo(koyebDemo, url, createProgress(capture().stream, { CI: "true" }), { failures: failures.stream, stepTimeoutMs: 200 });
+  const result = await runDemo(koyebDemo, url, createProgress(capture().stream, { CI: "true" }), {
+    failures: failures.stream,
+    stepTimeoutMs: 200,
+  });
   expect(result.status).toBe("failed");
   expect(failures.text()).toContain('koyeb failed at step "login": Error: login did not finish within 200 ms');
   // The timeout aborted the client's request (the server sees it go away) instead of leaving it pending.

@@ -9,12 +9,26 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, sep } from "node:path";
-import { type ModuleFormat, type RuntimeReport, parseRuntimeReport, writeRuntimeCheck, writeTypeCheck, workspaceTsc } from "../lib/pack-harness";
+import {
+  type ModuleFormat,
+  type RuntimeReport,
+  parseRuntimeReport,
+  writeRuntimeCheck,
+  writeTypeCheck,
+  workspaceTsc,
+} from "../lib/pack-harness";
 import { undeclaredImports } from "../lib/pack-imports";
 import { createConsumerProject, npmInstall, removeTempDir, runCommand } from "../lib/pack-project";
 import { type PackedTarball, missingExportTargets, packTarball } from "../lib/pack-tarball";
 import { usageFor } from "../lib/pack-usage";
-import { type PackageManifest, listPackageDirs, listProviderDirs, onlySelected, readWorkspacePackage, workspaceClosure } from "../lib/pack-workspace";
+import {
+  type PackageManifest,
+  listPackageDirs,
+  listProviderDirs,
+  onlySelected,
+  readWorkspacePackage,
+  workspaceClosure,
+} from "../lib/pack-workspace";
 import { ROOT } from "../lib/providers";
 
 const STEP_TIMEOUT = 120_000;
@@ -78,7 +92,11 @@ describe.each(onlySelected(listPackageDirs()))("packages/%s is complete for publ
 
 test("the import scan finds every package emitted code imports, whatever the syntax", () => {
   const emitted = `import createClient from "openapi-fetch";\nconst jar = require("tough-cookie/lib/x");\nexport * from "@sessionkit/auth-helpers/errors";\nconst u = import("node:util"); import "./chunk-1.js"; type T = import("jwt-decode").JwtPayload;`;
-  expect(undeclaredImports([emitted], "@sessionkit/koyeb", ["@sessionkit/auth-helpers"])).toEqual(["jwt-decode", "openapi-fetch", "tough-cookie"]);
+  expect(undeclaredImports([emitted], "@sessionkit/koyeb", ["@sessionkit/auth-helpers"])).toEqual([
+    "jwt-decode",
+    "openapi-fetch",
+    "tough-cookie",
+  ]);
 });
 
 test("providers are discovered (the filter matched something)", () => {
@@ -96,8 +114,12 @@ describe.each(providers)("%s installed alone from its tarball", (provider) => {
     manifest = pkg.manifest;
     const tarballs = workspaceClosure(pkg).map((wp) => packOnce(wp.dir));
     project = createConsumerProject(provider);
-    const install = npmInstall(project, tarballs.map((t) => t.filename));
-    if (!install.ok) throw new Error(`npm install of ${tarballs.map((t) => t.name).join(" + ")} failed:\n${install.output}`);
+    const install = npmInstall(
+      project,
+      tarballs.map((t) => t.filename),
+    );
+    if (!install.ok)
+      throw new Error(`npm install of ${tarballs.map((t) => t.name).join(" + ")} failed:\n${install.output}`);
     installed = join(project, "node_modules", ...manifest.name.split("/"));
   }, STEP_TIMEOUT);
 
@@ -114,7 +136,11 @@ describe.each(providers)("%s installed alone from its tarball", (provider) => {
     const emitted = tarball.files.filter((f) => /\.(c|m)?js$|\.d\.(c|m)?ts$/.test(f));
     expect(emitted.length).toBeGreaterThan(0);
     const sources = emitted.map((f) => readFileSync(join(installed, f), "utf8"));
-    const deps = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies, ...manifest.optionalDependencies });
+    const deps = Object.keys({
+      ...manifest.dependencies,
+      ...manifest.peerDependencies,
+      ...manifest.optionalDependencies,
+    });
     expect(undeclaredImports(sources, manifest.name, deps)).toEqual([]);
   });
 

@@ -26,8 +26,14 @@ export interface RunningScript {
  * `node --import tsx scripts/<script> ...args` with CI=true (plain output). The developer's own
  * SESSIONKIT_MOCK_PORT_* variables are dropped so the fixed ports never leak in; pass `env` to set some.
  */
-export function runScript(script: "mock.ts" | "main.ts", args: string[], env: Record<string, string> = {}): RunningScript {
-  const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("SESSIONKIT_MOCK_PORT_")));
+export function runScript(
+  script: "mock.ts" | "main.ts",
+  args: string[],
+  env: Record<string, string> = {},
+): RunningScript {
+  const baseEnv = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !k.startsWith("SESSIONKIT_MOCK_PORT_")),
+  );
   const child = spawn(process.execPath, ["--import", "tsx", join(SCRIPTS_DIR, script), ...args], {
     cwd: SCRIPTS_DIR,
     env: { ...baseEnv, CI: "true", ...env },
@@ -51,7 +57,10 @@ export function runScript(script: "mock.ts" | "main.ts", args: string[], env: Re
     exited,
     waitForOutput(pattern, timeoutMs = 20_000) {
       return new Promise((done, fail) => {
-        const timer = setTimeout(() => finish(new Error(`no ${pattern} within ${timeoutMs} ms; stdout:\n${out}\nstderr:\n${err}`)), timeoutMs);
+        const timer = setTimeout(
+          () => finish(new Error(`no ${pattern} within ${timeoutMs} ms; stdout:\n${out}\nstderr:\n${err}`)),
+          timeoutMs,
+        );
         const check = () => pattern.test(out) && finish();
         const onExit = () => finish(new Error(`exited before ${pattern}; stdout:\n${out}\nstderr:\n${err}`));
         function finish(error?: Error) {
@@ -100,7 +109,9 @@ export async function portIsFree(port: number): Promise<boolean> {
 
 /** The provider → URL rows of the runner's table. */
 export function tableRows(stdout: string): Record<string, string> {
-  return Object.fromEntries([...stdout.matchAll(/^ {2}([a-z]+) +(http:\/\/127\.0\.0\.1:\d+)\b/gm)].map((m) => [m[1]!, m[2]!]));
+  return Object.fromEntries(
+    [...stdout.matchAll(/^ {2}([a-z]+) +(http:\/\/127\.0\.0\.1:\d+)\b/gm)].map((m) => [m[1]!, m[2]!]),
+  );
 }
 
 function listen(port: number): Promise<Server> {

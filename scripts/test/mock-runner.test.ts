@@ -18,7 +18,9 @@ test("boots every declared provider, prints provider → URL with the boot time 
   const providers = declaredProviders();
   const ports = await freePorts(providers.length);
   // All through SESSIONKIT_MOCK_PORT_<PROVIDER>, the env route mocks/ports.ts reads.
-  const env = Object.fromEntries(providers.map((p, i) => [`SESSIONKIT_MOCK_PORT_${p.toUpperCase()}`, String(ports[i])]));
+  const env = Object.fromEntries(
+    providers.map((p, i) => [`SESSIONKIT_MOCK_PORT_${p.toUpperCase()}`, String(ports[i])]),
+  );
   const runner = runScript("mock.ts", [], env);
 
   const stdout = await runner.waitForOutput(READY);
@@ -36,7 +38,14 @@ test("boots every declared provider, prints provider → URL with the boot time 
 
 test("boots only the named providers on --port overrides and stops on SIGINT (Ctrl-C)", async () => {
   const [koyebPort, cloudendurePort] = await freePorts(2);
-  const runner = runScript("mock.ts", ["koyeb", "cloudendure", "--port", `koyeb=${koyebPort}`, "--port", `cloudendure=${cloudendurePort}`]);
+  const runner = runScript("mock.ts", [
+    "koyeb",
+    "cloudendure",
+    "--port",
+    `koyeb=${koyebPort}`,
+    "--port",
+    `cloudendure=${cloudendurePort}`,
+  ]);
 
   const rows = tableRows(await runner.waitForOutput(READY));
   expect(rows).toEqual({ koyeb: `http://127.0.0.1:${koyebPort}`, cloudendure: `http://127.0.0.1:${cloudendurePort}` });

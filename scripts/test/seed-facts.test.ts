@@ -53,13 +53,21 @@ describe("the checker reports a spec that drops a seed fact", () => {
   it("a dropped response code", () => {
     const spec = freshCopy("cloudendure");
     delete spec.paths["/login"].post.responses["429"];
-    expect(checkOperation("cloudendure", "login_post", cloudendure, spec)).toEqual(["cloudendure login_post: response 429 missing"]);
+    expect(checkOperation("cloudendure", "login_post", cloudendure, spec)).toEqual([
+      "cloudendure login_post: response 429 missing",
+    ]);
   });
 
   it("a renamed parameter", () => {
     // The seed states a header `seon-fp`; the broken spec calls it `seon_fp`.
     const facts = structuredClone(cloudendure);
-    facts.operations.login_post!.params.push({ sdk: "seon_fp", type: "string", required: false, wire: "seon-fp", in: "header" });
+    facts.operations.login_post!.params.push({
+      sdk: "seon_fp",
+      type: "string",
+      required: false,
+      wire: "seon-fp",
+      in: "header",
+    });
     const spec = freshCopy("cloudendure");
     spec.paths["/login"].post.parameters = [{ name: "seon-fp", in: "header", schema: { type: "string" } }];
     expect(checkOperation("cloudendure", "login_post", facts, spec)).toEqual([]);
@@ -80,7 +88,9 @@ describe("the checker reports a spec that drops a seed fact", () => {
   it("a body on a void operation, and a wrong return model", () => {
     const spec = freshCopy("cloudendure");
     spec.paths["/logout"].post.responses["204"].content = { "application/json": { schema: { type: "object" } } };
-    spec.paths["/login"].post.responses["200"].content["application/json"].schema = { $ref: "#/components/schemas/Error" };
+    spec.paths["/login"].post.responses["200"].content["application/json"].schema = {
+      $ref: "#/components/schemas/Error",
+    };
     expect(checkOperation("cloudendure", "logout_post", cloudendure, spec)).toEqual([
       "cloudendure logout_post: response 204 has a body, seed says void",
     ]);
@@ -144,7 +154,12 @@ describe("the checker reports a spec that drops a seed fact", () => {
       "cloudendure: servers[0].url is https://console.cloudendure.com/api/v5/, seed says https://console.cloudendure.com/api/latest",
     ]);
     // Server variables count with their defaults.
-    spec.servers = [{ url: "https://{host}/api/{version}", variables: { host: { default: "console.cloudendure.com" }, version: { default: "v5" } } }];
+    spec.servers = [
+      {
+        url: "https://{host}/api/{version}",
+        variables: { host: { default: "console.cloudendure.com" }, version: { default: "v5" } },
+      },
+    ];
     expect(checkServer("cloudendure", cloudendure, spec)).toEqual([
       "cloudendure: servers[0].url is https://{host}/api/{version} (https://console.cloudendure.com/api/v5), seed says https://console.cloudendure.com/api/latest",
     ]);
@@ -155,7 +170,12 @@ describe("the checker reports a spec that drops a seed fact", () => {
 
 describe("seed-facts files are validated", () => {
   it("rejects a facts file with a missing field instead of skipping the check", () => {
-    const raw = { seed: "x.md", api: "XApi", baseUrl: "https://x.test", operations: { login: { operationId: "login", http: "POST /login" } } };
+    const raw = {
+      seed: "x.md",
+      api: "XApi",
+      baseUrl: "https://x.test",
+      operations: { login: { operationId: "login", http: "POST /login" } },
+    };
     expect(() => parseSeedFacts(raw, "x.yaml")).toThrow("x.yaml: operations.login.params must be a list");
   });
 });

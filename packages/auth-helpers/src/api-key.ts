@@ -56,7 +56,9 @@ export function apiKeys(options: ApiKeysOptions): AuthStrategy {
         return undefined;
       }
       if (placement === "cookie") {
-        const added = pairs.map(([name, value]) => `${name}=${COOKIE_OCTETS.test(value) ? value : encodeURIComponent(value)}`);
+        const added = pairs.map(
+          ([name, value]) => `${name}=${COOKIE_OCTETS.test(value) ? value : encodeURIComponent(value)}`,
+        );
         const existing = request.headers.get("cookie");
         request.headers.set("cookie", [existing, ...added].filter(Boolean).join("; "));
         return undefined;

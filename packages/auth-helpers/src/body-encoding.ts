@@ -7,9 +7,9 @@ const FORM = "application/x-www-form-urlencoded";
  * form-encodes when Content-Type is exactly `application/x-www-form-urlencoded`, JSON-stringifies text bodies
  * (adding quotes), and turns `undefined` form values into the string "undefined" (tooling.md §3.3).
  */
-export function bodyEncoding(kind: OperationRow["body"]):
-  | { headers: Record<string, string>; bodySerializer: (body: unknown) => string }
-  | undefined {
+export function bodyEncoding(
+  kind: OperationRow["body"],
+): { headers: Record<string, string>; bodySerializer: (body: unknown) => string } | undefined {
   if (kind === "form") return { headers: { "Content-Type": FORM }, bodySerializer: encodeForm };
   if (kind === "text") return { headers: { "Content-Type": "text/plain" }, bodySerializer: encodeText };
   return undefined;

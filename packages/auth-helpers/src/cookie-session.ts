@@ -48,7 +48,9 @@ export function cookieSession(options: CookieSessionOptions): CookieSession {
         // Cookies the caller set on this request win over stored ones of the same name.
         const explicit = request.headers.get("cookie");
         const explicitNames = new Set((explicit ?? "").split(";").map((pair) => pair.split("=", 1)[0]!.trim()));
-        const fromJar = stored.filter((cookie) => !explicitNames.has(cookie.key)).map((cookie) => cookie.cookieString());
+        const fromJar = stored
+          .filter((cookie) => !explicitNames.has(cookie.key))
+          .map((cookie) => cookie.cookieString());
         if (fromJar.length > 0) request.headers.set("cookie", [explicit, ...fromJar].filter(Boolean).join("; "));
       }
       if (xsrf && !request.headers.has(xsrf.header)) {
@@ -106,7 +108,10 @@ export function cookieSession(options: CookieSessionOptions): CookieSession {
         : /secure/i.test(text)
           ? "with the Secure flag over an insecure connection"
           : "that the cookie jar refused";
-    return new AuthProtocolError("cookie", `[@sessionkit/${provider}] server set ${name} ${reason}; the session would not work`);
+    return new AuthProtocolError(
+      "cookie",
+      `[@sessionkit/${provider}] server set ${name} ${reason}; the session would not work`,
+    );
   }
 
   /** CloudEndure-style XSRF: the cookie value, unquoted and URL-decoded. */
@@ -116,10 +121,16 @@ export function cookieSession(options: CookieSessionOptions): CookieSession {
     try {
       value = decodeURIComponent(unquoted);
     } catch {
-      throw new AuthProtocolError("cookie", `[@sessionkit/${provider}] the ${xsrf!.cookie} cookie is not valid percent-encoding`);
+      throw new AuthProtocolError(
+        "cookie",
+        `[@sessionkit/${provider}] the ${xsrf!.cookie} cookie is not valid percent-encoding`,
+      );
     }
     if (CONTROL_CHARACTER.test(value) || /[^\u0000-\u00ff]/.test(value)) {
-      throw new AuthProtocolError("cookie", `[@sessionkit/${provider}] the ${xsrf!.cookie} cookie cannot be sent as a header`);
+      throw new AuthProtocolError(
+        "cookie",
+        `[@sessionkit/${provider}] the ${xsrf!.cookie} cookie cannot be sent as a header`,
+      );
     }
     return value;
   }

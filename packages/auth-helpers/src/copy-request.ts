@@ -9,8 +9,7 @@ export async function copyRequest(
   request: Request,
   changes: { url?: string; body?: ArrayBuffer | null } = {},
 ): Promise<Request> {
-  const body =
-    changes.body !== undefined ? changes.body : request.body === null ? null : await request.arrayBuffer();
+  const body = changes.body !== undefined ? changes.body : request.body === null ? null : await request.arrayBuffer();
   const copy = new Request(changes.url ?? request.url, {
     method: request.method,
     headers: new Headers(request.headers),
@@ -30,4 +29,3 @@ export async function copyRequest(
   }
   return copy;
 }
-

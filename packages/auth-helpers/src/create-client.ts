@@ -113,14 +113,22 @@ export function createApiClient<Paths extends {}, Ops, Table extends OperationTa
   }
   for (const strategy of strategies) raw.use(gateByAuthMode(strategy, authModes));
 
-  async function call(id: string, init: Record<string, any> = {}, redirected = false): Promise<{ data: any; response: Response }> {
+  async function call(
+    id: string,
+    init: Record<string, any> = {},
+    redirected = false,
+  ): Promise<{ data: any; response: Response }> {
     const row = def.operations[id] as OperationRow;
     checkPathParams(def.provider, id, row.path, init.params?.path);
     checkHeaderValues(def.provider, `${id}: headers`, init.headers);
     checkHeaderValues(def.provider, `${id}: header parameter`, init.params?.header);
     checkRequestBody(def.provider, id, row, init);
     const encoding = bodyEncoding(row.body);
-    const { data: text, error, response } = await (raw.request as any)(row.method, row.path, {
+    const {
+      data: text,
+      error,
+      response,
+    } = await (raw.request as any)(row.method, row.path, {
       ...init,
       ...encoding,
       headers: { ...encoding?.headers, ...init.headers },
@@ -150,7 +158,10 @@ export function createApiClient<Paths extends {}, Ops, Table extends OperationTa
       const previous = baseUrl;
       const announce = async () =>
         logger.warn(
-          redactText(`[@sessionkit/${def.provider}] ${id}: the API answered ${response.status}; using ${moved} from now on`, await secrets()),
+          redactText(
+            `[@sessionkit/${def.provider}] ${id}: the API answered ${response.status}; using ${moved} from now on`,
+            await secrets(),
+          ),
         );
       baseUrl = moved;
       try {
@@ -240,7 +251,10 @@ function checkBaseUrl(provider: string, value: string): string {
     url = new URL(value);
   } catch {
     // Quoted without its user-info part: a malformed URL may still carry a password ("https://user:pa ss@host").
-    const shown = typeof value === "string" ? JSON.stringify(value.replace(/^([^:/?#]*:\/\/)[^/?#]*@/, "$1[REDACTED]@")) : typeof value;
+    const shown =
+      typeof value === "string"
+        ? JSON.stringify(value.replace(/^([^:/?#]*:\/\/)[^/?#]*@/, "$1[REDACTED]@"))
+        : typeof value;
     throw new ConfigurationError(`[@sessionkit/${provider}] baseUrl is not a URL: ${shown}`);
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {

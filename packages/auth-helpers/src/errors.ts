@@ -76,7 +76,7 @@ export class ApiError<TBody = unknown> extends SessionkitError {
 
   /** Builds the subclass people branch on for this status. */
   static from<TBody>(init: ApiErrorInit<TBody>): ApiError<TBody> {
-    const Subclass = init.status >= 500 ? InternalServerError : STATUS_CLASSES[init.status] ?? ApiError;
+    const Subclass = init.status >= 500 ? InternalServerError : (STATUS_CLASSES[init.status] ?? ApiError);
     return new Subclass(init) as ApiError<TBody>;
   }
 }
@@ -187,9 +187,18 @@ export class ApiResponseError extends SessionkitError {
   readonly contentType: string | undefined;
   readonly method: string;
   readonly url: string;
-  constructor(init: { provider?: string; status: number; contentType?: string | null; method: string; url: string; problem: string }) {
+  constructor(init: {
+    provider?: string;
+    status: number;
+    contentType?: string | null;
+    method: string;
+    url: string;
+    problem: string;
+  }) {
     const where = `${init.method} ${redactUrl(init.url)}`;
-    super(`${init.provider ? `[@sessionkit/${init.provider}] ` : ""}unusable ${init.status} response: ${init.problem} (${where})`);
+    super(
+      `${init.provider ? `[@sessionkit/${init.provider}] ` : ""}unusable ${init.status} response: ${init.problem} (${where})`,
+    );
     this.status = init.status;
     this.contentType = init.contentType ?? undefined;
     this.method = init.method;

@@ -1,6 +1,20 @@
 // Client core: the one place every provider package shares.
-export { createApiClient, type ApiClient, type ClientOptions, type Logger, type ProviderDefinition } from "./create-client";
-export type { Facade, FacadeWithResponse, OperationData, OperationErrorBody, OperationInit, OperationRow, OperationTable } from "./operation-table";
+export {
+  createApiClient,
+  type ApiClient,
+  type ClientOptions,
+  type Logger,
+  type ProviderDefinition,
+} from "./create-client";
+export type {
+  Facade,
+  FacadeWithResponse,
+  OperationData,
+  OperationErrorBody,
+  OperationInit,
+  OperationRow,
+  OperationTable,
+} from "./operation-table";
 export { createRetryFetch, type RetryOptions } from "./retry-fetch";
 export { extendClient, type ProviderClient } from "./extend-client";
 export { requireFields } from "./require-fields";

@@ -35,7 +35,8 @@ export function readJwtExpiry(token: string): number | undefined {
   if (exp === undefined) return undefined;
   if (typeof exp !== "number" || !Number.isFinite(exp)) throw new AuthProtocolError("jwt", "exp claim is not a number");
   if (exp < 0) throw new AuthProtocolError("jwt", "exp claim is negative");
-  if (exp > MAX_EXP_SECONDS) throw new AuthProtocolError("jwt", "exp claim is out of range (milliseconds instead of seconds?)");
+  if (exp > MAX_EXP_SECONDS)
+    throw new AuthProtocolError("jwt", "exp claim is out of range (milliseconds instead of seconds?)");
   return Math.floor(exp * 1000);
 }
 

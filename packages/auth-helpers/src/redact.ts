@@ -111,7 +111,8 @@ export function scrubSecrets(value: unknown, secrets: readonly string[], depth =
   if (depth > 8 || value === null || typeof value !== "object") return value;
   if (Array.isArray(value)) return value.map((item) => scrubSecrets(item, secrets, depth + 1));
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) out[redactText(key, secrets)] = scrubSecrets(item, secrets, depth + 1);
+  for (const [key, item] of Object.entries(value))
+    out[redactText(key, secrets)] = scrubSecrets(item, secrets, depth + 1);
   return out;
 }
 

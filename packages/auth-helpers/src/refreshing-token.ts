@@ -66,11 +66,15 @@ const MAX_REMEMBERED = 10_000;
  */
 export function refreshingToken(options: RefreshingTokenOptions): RefreshingToken {
   const { provider, refresh, onTokenRefreshed, skipPath } = options;
-  const place = options.place ?? ((request: Request, token: string) => request.headers.set("Authorization", `Bearer ${token}`));
+  const place =
+    options.place ?? ((request: Request, token: string) => request.headers.set("Authorization", `Bearer ${token}`));
   const marginMs = options.refreshMarginMs ?? 30_000;
-  if (typeof refresh !== "function") throw new ConfigurationError(`[@sessionkit/${provider}] refreshingToken(): refresh is required`);
+  if (typeof refresh !== "function")
+    throw new ConfigurationError(`[@sessionkit/${provider}] refreshingToken(): refresh is required`);
   if (!Number.isFinite(marginMs) || marginMs < 0) {
-    throw new ConfigurationError(`[@sessionkit/${provider}] refreshingToken(): refreshMarginMs must be a non-negative number`);
+    throw new ConfigurationError(
+      `[@sessionkit/${provider}] refreshingToken(): refreshMarginMs must be a non-negative number`,
+    );
   }
 
   let held: Held | undefined;
@@ -106,7 +110,8 @@ export function refreshingToken(options: RefreshingTokenOptions): RefreshingToke
       from === "refresh"
         ? new AuthProtocolError("refresh", `[@sessionkit/${provider}] the refresh ${message}`)
         : new ConfigurationError(`[@sessionkit/${provider}] the token ${message}`);
-    if (typeof token !== "string" || token.length === 0) throw fail(from === "refresh" ? "returned no token" : "is empty");
+    if (typeof token !== "string" || token.length === 0)
+      throw fail(from === "refresh" ? "returned no token" : "is empty");
     if (refreshToken !== undefined && (typeof refreshToken !== "string" || refreshToken.length === 0)) {
       throw fail("refresh token is not a non-empty string");
     }
@@ -151,14 +156,16 @@ export function refreshingToken(options: RefreshingTokenOptions): RefreshingToke
     })();
     const entry = { from, promise };
     pending = entry;
-    promise.then(
-      () => undefined,
-      (error: unknown) => {
-        if (generation === from) failed = { from, error };
-      },
-    ).finally(() => {
-      if (pending === entry) pending = undefined;
-    });
+    promise
+      .then(
+        () => undefined,
+        (error: unknown) => {
+          if (generation === from) failed = { from, error };
+        },
+      )
+      .finally(() => {
+        if (pending === entry) pending = undefined;
+      });
     return promise;
   }
 

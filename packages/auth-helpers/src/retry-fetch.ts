@@ -293,10 +293,18 @@ function scrub(text: string, request: Request): string {
   const secrets: string[] = [];
   if (url) {
     for (const [, value] of url.searchParams) secrets.push(value, encodeURIComponent(value));
-    secrets.push(...url.search.slice(1).split("&").map((pair) => pair.slice(pair.indexOf("=") + 1)));
+    secrets.push(
+      ...url.search
+        .slice(1)
+        .split("&")
+        .map((pair) => pair.slice(pair.indexOf("=") + 1)),
+    );
   }
   for (const [, value] of request.headers) secrets.push(value);
-  return redactText(out, secrets.sort((a, b) => b.length - a.length));
+  return redactText(
+    out,
+    secrets.sort((a, b) => b.length - a.length),
+  );
 }
 
 /** setTimeout-based wait that rejects with the signal's reason as soon as it aborts. */

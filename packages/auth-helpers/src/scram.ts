@@ -78,7 +78,8 @@ export function createScramClient(options: ScramClientOptions): ScramClient {
   let expectedServerSignature: Bytes | undefined;
 
   function step<T>(from: State, to: State, run: () => T): T {
-    if (state !== from) throw fail(state === "failed" ? "the exchange already failed" : `out of order (state ${state})`);
+    if (state !== from)
+      throw fail(state === "failed" ? "the exchange already failed" : `out of order (state ${state})`);
     state = to;
     try {
       return run();
@@ -96,7 +97,9 @@ export function createScramClient(options: ScramClientOptions): ScramClient {
     },
 
     async clientFinal(serverFirst) {
-      const parsed = step("first-sent", "computing", () => parseServerFirst(serverFirst, nonce, minIterations, maxIterations));
+      const parsed = step("first-sent", "computing", () =>
+        parseServerFirst(serverFirst, nonce, minIterations, maxIterations),
+      );
       try {
         const subtle = webCrypto();
         const withoutProof = `c=${CHANNEL_BINDING},r=${parsed.nonce}`;
@@ -145,7 +148,8 @@ function parseServerFirst(message: unknown, clientNonce: string, min: number, ma
     throw fail("server-first-message must be r=<nonce>,s=<salt>,i=<iterations>");
   }
   for (const extension of extensions) {
-    if (extension.name === "c" || extension.name === "p") throw fail("server sent channel-binding data this client did not ask for");
+    if (extension.name === "c" || extension.name === "p")
+      throw fail("server sent channel-binding data this client did not ask for");
     if (RESERVED_ATTRIBUTES.has(extension.name)) throw fail(`unexpected "${extension.name}=" in server-first-message`);
   }
   if (!PRINTABLE_NO_COMMA.test(r.value)) throw fail("server nonce has characters outside printable ASCII");
@@ -233,7 +237,13 @@ function randomNonce(): string {
 }
 
 /** Hi() of RFC 5802: PBKDF2 with HMAC-<hash>, output as long as the hash. */
-async function pbkdf2(subtle: SubtleCrypto, hash: ScramHash, password: Bytes, salt: Bytes, iterations: number): Promise<Bytes> {
+async function pbkdf2(
+  subtle: SubtleCrypto,
+  hash: ScramHash,
+  password: Bytes,
+  salt: Bytes,
+  iterations: number,
+): Promise<Bytes> {
   const key = await subtle.importKey("raw", password, "PBKDF2", false, ["deriveBits"]);
   const bits = await subtle.deriveBits({ name: "PBKDF2", hash, salt, iterations }, key, KEY_BYTES[hash] * 8);
   return new Uint8Array(bits);

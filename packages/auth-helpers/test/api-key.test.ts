@@ -12,7 +12,9 @@ interface paths {
   "/Logon": {
     post: {
       parameters: { query?: { account_name?: string; note?: string }; header?: never; path?: never; cookie?: never };
-      requestBody: { content: { "application/x-www-form-urlencoded": { account_email: string; account_password: string } } };
+      requestBody: {
+        content: { "application/x-www-form-urlencoded": { account_email: string; account_password: string } };
+      };
       responses: Ok;
     };
   };
@@ -59,7 +61,9 @@ describe("apiKeys in the query (Voximplant)", () => {
   });
 
   it("sends session_id alone when that is the credential", async () => {
-    const { client, calls } = clientWith(apiKeys({ provider: "voximplant", in: "query", keys: { session_id: async () => "sess-9" } }));
+    const { client, calls } = clientWith(
+      apiKeys({ provider: "voximplant", in: "query", keys: { session_id: async () => "sess-9" } }),
+    );
     await client.GET("/GetAccountInfo");
     expect(new URL(calls[0]!.url).search).toBe("?session_id=sess-9");
   });
@@ -82,7 +86,11 @@ describe("apiKeys in the query (Voximplant)", () => {
 
   it("reports every missing key in one MissingCredentialsError before any fetch", async () => {
     const { client, calls } = clientWith(
-      apiKeys({ provider: "voximplant", in: "query", keys: { account_name: () => undefined, api_key: "", other: "x" } }),
+      apiKeys({
+        provider: "voximplant",
+        in: "query",
+        keys: { account_name: () => undefined, api_key: "", other: "x" },
+      }),
     );
     const err = await client.GET("/GetAccountInfo").catch((e: unknown) => e);
     expect(err).toBeInstanceOf(MissingCredentialsError);
@@ -97,7 +105,9 @@ describe("apiKeys in the query (Voximplant)", () => {
   });
 
   it("refuses a key with CR/LF in it without echoing the key", async () => {
-    const { client, calls } = clientWith(apiKeys({ provider: "voximplant", in: "query", keys: { api_key: "sec\r\nret-value" } }));
+    const { client, calls } = clientWith(
+      apiKeys({ provider: "voximplant", in: "query", keys: { api_key: "sec\r\nret-value" } }),
+    );
     const err = (await client.GET("/GetAccountInfo").catch((e: unknown) => e)) as Error;
     expect(err).toBeInstanceOf(ConfigurationError);
     expect(err.message).toContain('"api_key"');
@@ -108,14 +118,18 @@ describe("apiKeys in the query (Voximplant)", () => {
 
 describe("apiKeys in a header or a cookie", () => {
   it("sets headers, leaving one the caller set alone", async () => {
-    const { client, calls } = clientWith(apiKeys({ provider: "p", in: "header", keys: { "X-Api-Key": "k1", "X-Account": "acc" } }));
+    const { client, calls } = clientWith(
+      apiKeys({ provider: "p", in: "header", keys: { "X-Api-Key": "k1", "X-Account": "acc" } }),
+    );
     await client.GET("/GetAccountInfo", { headers: { "x-account": "mine" } });
     expect(calls[0]!.headers.get("x-api-key")).toBe("k1");
     expect(calls[0]!.headers.get("x-account")).toBe("mine");
   });
 
   it("adds cookies after the caller's, percent-encoding values that are not cookie-octets", async () => {
-    const { client, calls } = clientWith(apiKeys({ provider: "p", in: "cookie", keys: { session: "a;b c", plain: "x+y/=" } }));
+    const { client, calls } = clientWith(
+      apiKeys({ provider: "p", in: "cookie", keys: { session: "a;b c", plain: "x+y/=" } }),
+    );
     await client.GET("/GetAccountInfo", { headers: { Cookie: "theme=dark" } });
     expect(calls[0]!.headers.get("cookie")).toBe("theme=dark; session=a%3Bb%20c; plain=x+y/=");
 

@@ -8,7 +8,13 @@ type NoParams = { query?: never; header?: never; path?: never; cookie?: never };
 type Ok = { 200: { headers: Record<string, unknown>; content: { "application/json": unknown } } };
 
 interface paths {
-  "/login": { post: { parameters: NoParams; requestBody: { content: { "application/json": { username: string } } }; responses: Ok } };
+  "/login": {
+    post: {
+      parameters: NoParams;
+      requestBody: { content: { "application/json": { username: string } } };
+      responses: Ok;
+    };
+  };
   "/me": { get: { parameters: NoParams; requestBody?: never; responses: Ok } };
   "/logout": { post: { parameters: NoParams; requestBody?: never; responses: Ok } };
 }
@@ -96,7 +102,9 @@ describe("cookieSession (CloudEndure)", () => {
     ["a public suffix", `session=${SESSION}; Domain=com`, /public suffix/],
   ])("refuses a cookie for %s with AuthProtocolError, never silently", async (_, line, reason) => {
     const { client, session } = setup(loginServer([line, "kept=1"]));
-    const err = (await client.POST("/login", { body: { username: "u" } }).catch((e: unknown) => e)) as AuthProtocolError;
+    const err = (await client
+      .POST("/login", { body: { username: "u" } })
+      .catch((e: unknown) => e)) as AuthProtocolError;
     expect(err).toBeInstanceOf(AuthProtocolError);
     expect(err.protocol).toBe("cookie");
     expect(err.message).toMatch(reason);
@@ -214,7 +222,10 @@ describe("Set-Cookie handling on malformed input (property)", () => {
           if (request.url.endsWith("/login")) for (const line of lines) headers.append("set-cookie", line);
           return new Response("{}", { headers });
         });
-        const session = cookieSession({ provider: "cloudendure", xsrf: { cookie: "XSRF-TOKEN", header: "X-XSRF-TOKEN" } });
+        const session = cookieSession({
+          provider: "cloudendure",
+          xsrf: { cookie: "XSRF-TOKEN", header: "X-XSRF-TOKEN" },
+        });
         const client = createClient<paths>({ baseUrl: CE, fetch: api.fetch });
         client.use(session);
         for (const call of [() => client.POST("/login", { body: { username: "u" } }), () => client.GET("/me")]) {

@@ -28,7 +28,11 @@ const quiet = { warn() {} };
 
 function client(handler: Parameters<typeof fakeFetch>[0], strategies: AuthStrategy[] = [], extra = {}) {
   const f = fakeFetch(handler);
-  const api = createApiClient<{}, Ops, typeof operations>({ ...def, ...extra }, { fetch: f.fetch, retry: false, logger: quiet }, strategies);
+  const api = createApiClient<{}, Ops, typeof operations>(
+    { ...def, ...extra },
+    { fetch: f.fetch, retry: false, logger: quiet },
+    strategies,
+  );
   return { api, calls: f.calls };
 }
 
@@ -36,7 +40,12 @@ test("a non-2xx answer throws the ApiError subclass for its status, with the par
   const { api } = client(() => json(404, { message: "no such user" }, { "x-request-id": "req-1" }));
   const error = await api.ops.whoami().catch((e: unknown) => e);
   expect(error).toBeInstanceOf(ApiError);
-  expect(error).toMatchObject({ name: "NotFoundError", status: 404, body: { message: "no such user" }, requestId: "req-1" });
+  expect(error).toMatchObject({
+    name: "NotFoundError",
+    status: 404,
+    body: { message: "no such user" },
+    requestId: "req-1",
+  });
   expect(String(error)).toContain("[@sessionkit/demo] 404 no such user (GET http://api.test/v1/me)");
 });
 
@@ -77,15 +86,21 @@ test("rebase: a 307 is followed once, the client stays on the new endpoint, raw 
 
 test("rebase: a second redirect in a row is a RedirectError, not a loop", async () => {
   let n = 0;
-  const { api, calls } = client(() => new Response(null, { status: 307, headers: { location: `http://h${++n}.test/v1/me` } }), [], {
-    redirects: "rebase",
-  });
+  const { api, calls } = client(
+    () => new Response(null, { status: 307, headers: { location: `http://h${++n}.test/v1/me` } }),
+    [],
+    {
+      redirects: "rebase",
+    },
+  );
   await expect(api.ops.whoami()).rejects.toMatchObject({ name: "RedirectError", status: 307 });
   expect(calls).toHaveLength(2);
 });
 
 test("without rebase a 3xx is a RedirectError and is never followed", async () => {
-  const { api, calls } = client(() => new Response(null, { status: 302, headers: { location: "http://elsewhere.test/" } }));
+  const { api, calls } = client(
+    () => new Response(null, { status: 302, headers: { location: "http://elsewhere.test/" } }),
+  );
   await expect(api.ops.whoami()).rejects.toMatchObject({ name: "RedirectError" });
   expect(calls).toHaveLength(1);
 });

@@ -89,7 +89,10 @@ describe("readJwtExpiry on malformed input (property)", () => {
   });
 
   it("JSON header and payload with arbitrary values: a number result is always exp * 1000", () => {
-    const header = fc.oneof(fc.jsonValue(), fc.record({ alg: fc.oneof(fc.string(), fc.constantFrom("none", "HS256", "RS256")) }));
+    const header = fc.oneof(
+      fc.jsonValue(),
+      fc.record({ alg: fc.oneof(fc.string(), fc.constantFrom("none", "HS256", "RS256")) }),
+    );
     const payload = fc.oneof(
       fc.jsonValue(),
       fc.record({ exp: fc.oneof(fc.double(), fc.integer(), fc.string(), fc.constant(null)) }, { requiredKeys: [] }),

@@ -72,61 +72,110 @@ describe("no secret in errors or util.inspect (leak scan)", () => {
     // bearer
     const bearerStrategy = bearer(BEARER_TOKEN, { provider: "koyeb" });
     objects.push(["bearer strategy", bearerStrategy]);
-    errors.push(["bearer CR/LF", await caught(() => client(bearer(`${BEARER_TOKEN}\r\nX: 1`), () => json(200, {})).GET("/me"))]);
-    errors.push(["bearer missing", await caught(() => client(bearer(() => undefined), () => json(200, {})).GET("/me"))]);
+    errors.push([
+      "bearer CR/LF",
+      await caught(() => client(bearer(`${BEARER_TOKEN}\r\nX: 1`), () => json(200, {})).GET("/me")),
+    ]);
+    errors.push([
+      "bearer missing",
+      await caught(() =>
+        client(
+          bearer(() => undefined),
+          () => json(200, {}),
+        ).GET("/me"),
+      ),
+    ]);
 
     // apiKeys
-    const keys = apiKeys({ provider: "voximplant", in: "query", keys: { account_name: "acme", api_key: API_KEY, session_id: SESSION_ID } });
+    const keys = apiKeys({
+      provider: "voximplant",
+      in: "query",
+      keys: { account_name: "acme", api_key: API_KEY, session_id: SESSION_ID },
+    });
     objects.push(["apiKeys strategy", keys]);
     errors.push([
       "apiKeys control character",
-      await caught(() => client(apiKeys({ provider: "voximplant", in: "header", keys: { "X-Key": `${API_KEY}\n` } }), () => json(200, {})).GET("/me")),
+      await caught(() =>
+        client(apiKeys({ provider: "voximplant", in: "header", keys: { "X-Key": `${API_KEY}\n` } }), () =>
+          json(200, {}),
+        ).GET("/me"),
+      ),
     ]);
 
     // cookieSession: a stored session, a foreign-domain cookie, an undecodable XSRF cookie
     const session = cookieSession({ provider: "cloudendure", xsrf: { cookie: "XSRF-TOKEN", header: "X-XSRF-TOKEN" } });
-    await client(session, () => new Response("{}", { headers: { "set-cookie": `session=${SESSION_COOKIE}; Path=/` } })).POST("/login");
+    await client(
+      session,
+      () => new Response("{}", { headers: { "set-cookie": `session=${SESSION_COOKIE}; Path=/` } }),
+    ).POST("/login");
     objects.push(["cookieSession strategy with a session", session]);
     errors.push([
       "cookie for another domain",
       await caught(() =>
-        client(cookieSession({ provider: "cloudendure" }), () =>
-          new Response("{}", { headers: { "set-cookie": `session=${SESSION_COOKIE}; Domain=evil.test` } }),
+        client(
+          cookieSession({ provider: "cloudendure" }),
+          () => new Response("{}", { headers: { "set-cookie": `session=${SESSION_COOKIE}; Domain=evil.test` } }),
         ).POST("/login"),
       ),
     ]);
-    const xsrfSession = cookieSession({ provider: "cloudendure", xsrf: { cookie: "XSRF-TOKEN", header: "X-XSRF-TOKEN" } });
-    const xsrfClient = client(xsrfSession, () => new Response("{}", { headers: { "set-cookie": `XSRF-TOKEN=${XSRF}%E0%A4%A; Path=/` } }));
+    const xsrfSession = cookieSession({
+      provider: "cloudendure",
+      xsrf: { cookie: "XSRF-TOKEN", header: "X-XSRF-TOKEN" },
+    });
+    const xsrfClient = client(
+      xsrfSession,
+      () => new Response("{}", { headers: { "set-cookie": `XSRF-TOKEN=${XSRF}%E0%A4%A; Path=/` } }),
+    );
     await xsrfClient.POST("/login");
     errors.push(["undecodable XSRF cookie", await caught(() => xsrfClient.GET("/me"))]);
 
     // refreshingToken: after set() and a refresh; refresh with a bad token; 401 on the retry; alg none
-    const refreshing = refreshingToken({ provider: "polario", refresh: async () => ({ token: NEW_TOKEN, refreshToken: REFRESH_TOKEN }) });
+    const refreshing = refreshingToken({
+      provider: "polario",
+      refresh: async () => ({ token: NEW_TOKEN, refreshToken: REFRESH_TOKEN }),
+    });
     refreshing.set(BEARER_TOKEN, 0, REFRESH_TOKEN);
     objects.push(["refreshingToken after set()", refreshing]);
     await client(refreshing, () => json(200, {})).GET("/me");
     objects.push(["refreshingToken after a refresh", refreshing]);
     errors.push([
       "refresh returned a token with CR/LF",
-      await caught(() => client(refreshingToken({ provider: "polario", refresh: async () => ({ token: `${NEW_TOKEN}\r\n` }) }), () => json(200, {})).GET("/me")),
+      await caught(() =>
+        client(refreshingToken({ provider: "polario", refresh: async () => ({ token: `${NEW_TOKEN}\r\n` }) }), () =>
+          json(200, {}),
+        ).GET("/me"),
+      ),
     ]);
     errors.push([
       "401 on the retry",
       await caught(() =>
         client(
-          refreshingToken({ provider: "polario", token: BEARER_TOKEN, refreshToken: REFRESH_TOKEN, refresh: async () => ({ token: NEW_TOKEN }) }),
+          refreshingToken({
+            provider: "polario",
+            token: BEARER_TOKEN,
+            refreshToken: REFRESH_TOKEN,
+            refresh: async () => ({ token: NEW_TOKEN }),
+          }),
           (_req, seen) =>
-            json(401, { error: "expired", token: seen.headers.get("authorization")?.slice(7) }, {
-              "set-cookie": `session=${SESSION_COOKIE}`,
-              "www-authenticate": 'Bearer error="invalid_token"',
-            }),
+            json(
+              401,
+              { error: "expired", token: seen.headers.get("authorization")?.slice(7) },
+              {
+                "set-cookie": `session=${SESSION_COOKIE}`,
+                "www-authenticate": 'Bearer error="invalid_token"',
+              },
+            ),
           `https://api.example.test/?access_token=${NEW_TOKEN}`,
         ).GET("/me"),
       ),
     ]);
     errors.push([
       "refresh returned an alg none JWT",
-      await caught(() => client(refreshingToken({ provider: "polario", refresh: async () => ({ token: JWT_NONE }) }), () => json(200, {})).GET("/me")),
+      await caught(() =>
+        client(refreshingToken({ provider: "polario", refresh: async () => ({ token: JWT_NONE }) }), () =>
+          json(200, {}),
+        ).GET("/me"),
+      ),
     ]);
 
     // jwt
@@ -134,16 +183,27 @@ describe("no secret in errors or util.inspect (leak scan)", () => {
     errors.push(["jwt bad exp", await caught(() => readJwtExpiry(JWT_BAD_EXP))]);
 
     // SCRAM: a wrong server signature, a bad server-first, a prohibited password character
-    const scram = createScramClient({ username: "user", password: PASSWORD, hash: "SHA-256", nonce: "rOprNGfwEbeRWgbNEkqO" });
+    const scram = createScramClient({
+      username: "user",
+      password: PASSWORD,
+      hash: "SHA-256",
+      nonce: "rOprNGfwEbeRWgbNEkqO",
+    });
     scram.clientFirst();
     const clientFinal = await scram.clientFinal("r=rOprNGfwEbeRWgbNEkqOxyz,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096");
     proof = clientFinal.slice(clientFinal.indexOf(",p=") + 3);
     objects.push(["scram client mid-exchange", scram]);
-    errors.push(["scram wrong signature", await caught(() => scram.verifyServerFinal("v=6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4="))]);
+    errors.push([
+      "scram wrong signature",
+      await caught(() => scram.verifyServerFinal("v=6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4=")),
+    ]);
     const scram2 = createScramClient({ username: "user", password: PASSWORD, hash: "SHA-1" });
     scram2.clientFirst();
     errors.push(["scram bad server-first", await caught(() => scram2.clientFinal(`e=${PASSWORD}`))]);
-    errors.push(["scram SASLprep", await caught(() => createScramClient({ username: "u", password: `${PASSWORD}\u0007`, hash: "SHA-256" }))]);
+    errors.push([
+      "scram SASLprep",
+      await caught(() => createScramClient({ username: "u", password: `${PASSWORD}\u0007`, hash: "SHA-256" })),
+    ]);
 
     // errors.ts: an ApiError built from a response that carries credentials
     errors.push([

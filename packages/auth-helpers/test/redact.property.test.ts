@@ -3,10 +3,21 @@ import { redactBody, redactHeaders, redactText, redactUrl } from "../src/redact"
 
 // Secrets made of characters that "[REDACTED]" does not contain, so that a hit is always a real leak.
 const secret = fc.stringMatching(/^[a-z0-9]{6,16}$/).map((s) => `zq${s}`);
-const secretKey = fc.constantFrom("password", "api_key", "apiKey", "session_id", "access-token", "refresh_token", "token", "client_secret");
+const secretKey = fc.constantFrom(
+  "password",
+  "api_key",
+  "apiKey",
+  "session_id",
+  "access-token",
+  "refresh_token",
+  "token",
+  "client_secret",
+);
 /** Makes the i-th value unique ("_" closes it, so value 1 is no substring of value 11). */
 const unique = (value: string, i: number) => `${value}_${i}_`;
-const plainKey = fc.stringMatching(/^[a-z]{1,8}$/).filter((k) => !["token", "secret", "session", "proof", "jwt"].includes(k));
+const plainKey = fc
+  .stringMatching(/^[a-z]{1,8}$/)
+  .filter((k) => !["token", "secret", "session", "proof", "jwt"].includes(k));
 
 describe("redaction functions on malformed input (property)", () => {
   it("redactUrl never throws on arbitrary strings and returns a string", () => {
@@ -38,21 +49,35 @@ describe("redaction functions on malformed input (property)", () => {
 
   it("redactHeaders never throws and masks credential headers", () => {
     const name = fc.oneof(
-      fc.constantFrom("Authorization", "authorization", "Cookie", "Set-Cookie", "X-Api-Key", "Api-Key", "X-XSRF-TOKEN", "Proxy-Authorization"),
+      fc.constantFrom(
+        "Authorization",
+        "authorization",
+        "Cookie",
+        "Set-Cookie",
+        "X-Api-Key",
+        "Api-Key",
+        "X-XSRF-TOKEN",
+        "Proxy-Authorization",
+      ),
       fc.stringMatching(/^[A-Za-z-]{1,12}$/),
     );
     fc.assert(
-      fc.property(fc.array(fc.tuple(name, fc.constantFrom("", "Bearer ", "Basic ", "token "), secret), { maxLength: 6 }), (entries) => {
-        const record: Record<string, string> = {};
-        entries.forEach(([n, scheme, v], i) => (record[n] = `${scheme}${unique(v, i)}`));
-        const headers = new Headers(record);
-        for (const input of [record, headers]) {
-          const out = JSON.stringify(redactHeaders(input));
-          for (const [n, value] of Object.entries(record)) {
-            if (CREDENTIAL_HEADERS.has(n.toLowerCase())) expect(out).not.toContain(value.replace(/^\w+ /, ""));
+      fc.property(
+        fc.array(fc.tuple(name, fc.constantFrom("", "Bearer ", "Basic ", "token "), secret), { maxLength: 6 }),
+        (entries) => {
+          const record: Record<string, string> = {};
+          entries.forEach(([n, scheme, v], i) => {
+            record[n] = `${scheme}${unique(v, i)}`;
+          });
+          const headers = new Headers(record);
+          for (const input of [record, headers]) {
+            const out = JSON.stringify(redactHeaders(input));
+            for (const [n, value] of Object.entries(record)) {
+              if (CREDENTIAL_HEADERS.has(n.toLowerCase())) expect(out).not.toContain(value.replace(/^\w+ /, ""));
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 1000 },
     );
     expect(redactHeaders(undefined)).toEqual({});
@@ -60,9 +85,12 @@ describe("redaction functions on malformed input (property)", () => {
 
   it("redactBody never throws on arbitrary values and masks secret fields at any depth up to the limit", () => {
     fc.assert(
-      fc.property(fc.anything({ maxDepth: 6, withMap: true, withSet: true, withBigInt: true, withNullPrototype: true }), (value) => {
-        redactBody(value);
-      }),
+      fc.property(
+        fc.anything({ maxDepth: 6, withMap: true, withSet: true, withBigInt: true, withNullPrototype: true }),
+        (value) => {
+          redactBody(value);
+        },
+      ),
       { numRuns: 1000 },
     );
     fc.assert(
@@ -75,9 +103,9 @@ describe("redaction functions on malformed input (property)", () => {
             fc.dictionary(fc.oneof(plainKey, secretKey), tie("node"), { maxKeys: 4 }),
           ),
         })).node,
-        fc.dictionary(secretKey, secret, { minKeys: 1, maxKeys: 3 }).map((d) =>
-          Object.fromEntries(Object.entries(d).map(([k, v], i) => [k, unique(v, i)])),
-        ),
+        fc
+          .dictionary(secretKey, secret, { minKeys: 1, maxKeys: 3 })
+          .map((d) => Object.fromEntries(Object.entries(d).map(([k, v], i) => [k, unique(v, i)]))),
         (tree, secrets) => {
           const body = JSON.parse(JSON.stringify({ tree, ...secrets, nested: [{ deeper: secrets }] }));
           const out = JSON.stringify(redactBody(body));
@@ -90,17 +118,29 @@ describe("redaction functions on malformed input (property)", () => {
 
   it("redactText never throws and leaves none of the secrets it was given", () => {
     fc.assert(
-      fc.property(fc.string({ unit: "binary", maxLength: 200 }), fc.array(secret, { maxLength: 4 }), (noise, secrets) => {
-        const text = [noise, ...secrets, noise].join(" ");
-        const out = redactText(text, [...secrets, undefined, ""]);
-        for (const s of secrets) expect(out).not.toContain(s);
-      }),
+      fc.property(
+        fc.string({ unit: "binary", maxLength: 200 }),
+        fc.array(secret, { maxLength: 4 }),
+        (noise, secrets) => {
+          const text = [noise, ...secrets, noise].join(" ");
+          const out = redactText(text, [...secrets, undefined, ""]);
+          for (const s of secrets) expect(out).not.toContain(s);
+        },
+      ),
       { numRuns: 1000 },
     );
   });
 });
 
-const CREDENTIAL_HEADERS = new Set(["authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "api-key", "x-xsrf-token"]);
+const CREDENTIAL_HEADERS = new Set([
+  "authorization",
+  "proxy-authorization",
+  "cookie",
+  "set-cookie",
+  "x-api-key",
+  "api-key",
+  "x-xsrf-token",
+]);
 
 function secretKeyName(key: string): boolean {
   return ["password", "apikey", "sessionid", "accesstoken", "refreshtoken", "token", "clientsecret"].includes(

@@ -1,5 +1,11 @@
 import createClient from "openapi-fetch";
-import { AuthenticationError, AuthProtocolError, ConfigurationError, MissingCredentialsError, RefreshTokenInvalidError } from "../src/errors";
+import {
+  AuthenticationError,
+  AuthProtocolError,
+  ConfigurationError,
+  MissingCredentialsError,
+  RefreshTokenInvalidError,
+} from "../src/errors";
 import { refreshingToken, type RefreshingTokenOptions, type TokenAuth } from "../src/refreshing-token";
 import { fakeFetch, json, makeJwt, type Handler } from "./support/fake-fetch";
 
@@ -8,7 +14,9 @@ type Ok = { 200: { headers: Record<string, unknown>; content: { "application/jso
 
 interface paths {
   "/me": { get: { parameters: NoParams; requestBody?: never; responses: Ok } };
-  "/items": { post: { parameters: NoParams; requestBody: { content: { "application/json": { name: string } } }; responses: Ok } };
+  "/items": {
+    post: { parameters: NoParams; requestBody: { content: { "application/json": { name: string } } }; responses: Ok };
+  };
   "/auth/refresh": { post: { parameters: NoParams; requestBody?: never; responses: Ok } };
 }
 
@@ -34,11 +42,13 @@ function setup(options: Partial<RefreshingTokenOptions> & Pick<RefreshingTokenOp
 /** A refresh function that counts its calls and hands out new-1, new-2, ... after a tick. */
 function countingRefresh(expiresInMs = 3_600_000) {
   let calls = 0;
-  const refresh = jest.fn(async (_current: { token: string | undefined; refreshToken: string | undefined }): Promise<TokenAuth> => {
-    calls += 1;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    return { token: `new-${calls}`, expiresAt: Date.now() + expiresInMs };
-  });
+  const refresh = jest.fn(
+    async (_current: { token: string | undefined; refreshToken: string | undefined }): Promise<TokenAuth> => {
+      calls += 1;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return { token: `new-${calls}`, expiresAt: Date.now() + expiresInMs };
+    },
+  );
   return refresh;
 }
 
@@ -96,11 +106,17 @@ describe("refreshingToken: expiry", () => {
   });
 
   it("refreshes a token that expires within the margin (default 30 s), not one that does not", async () => {
-    const early = setup({ token: "old", expiresAt: Date.now() + 10_000, refresh: countingRefresh() }, tokenServer(new Set(["new-1"])));
+    const early = setup(
+      { token: "old", expiresAt: Date.now() + 10_000, refresh: countingRefresh() },
+      tokenServer(new Set(["new-1"])),
+    );
     await early.client.GET("/me");
     expect(early.calls[0]!.headers.get("authorization")).toBe("Bearer new-1");
 
-    const fine = setup({ token: "old", expiresAt: Date.now() + 60_000, refresh: countingRefresh() }, tokenServer(new Set(["old"])));
+    const fine = setup(
+      { token: "old", expiresAt: Date.now() + 60_000, refresh: countingRefresh() },
+      tokenServer(new Set(["old"])),
+    );
     await fine.client.GET("/me");
     expect(fine.calls[0]!.headers.get("authorization")).toBe("Bearer old");
 
@@ -138,10 +154,15 @@ describe("refreshingToken: expiry", () => {
       token: `after-${current.token}`,
       expiresAt: Date.now() - 1,
     }));
-    const { client, strategy } = setup({ token: "a", refreshToken: "rt-1", expiresAt: 0, refresh }, () => json(200, { who: "x" }));
+    const { client, strategy } = setup({ token: "a", refreshToken: "rt-1", expiresAt: 0, refresh }, () =>
+      json(200, { who: "x" }),
+    );
     await client.GET("/me");
     await client.GET("/me");
-    expect(refresh.mock.calls).toEqual([[{ token: "a", refreshToken: "rt-1" }], [{ token: "after-a", refreshToken: "rt-1" }]]);
+    expect(refresh.mock.calls).toEqual([
+      [{ token: "a", refreshToken: "rt-1" }],
+      [{ token: "after-a", refreshToken: "rt-1" }],
+    ]);
     expect(strategy.current()).toMatchObject({ token: "after-after-a", refreshToken: "rt-1" });
   });
 });
@@ -236,7 +257,13 @@ describe("refreshingToken: 401", () => {
       expect(r.status).toBe("rejected");
       const reason = (r as PromiseRejectedResult).reason as AuthenticationError;
       expect(reason).toBeInstanceOf(AuthenticationError);
-      expect(reason).toMatchObject({ status: 401, provider: "polario", method: "GET", url: `${BASE}/me`, body: { message: "token expired" } });
+      expect(reason).toMatchObject({
+        status: 401,
+        provider: "polario",
+        method: "GET",
+        url: `${BASE}/me`,
+        body: { message: "token expired" },
+      });
     }
   });
 
@@ -244,7 +271,7 @@ describe("refreshingToken: 401", () => {
     const refresh = countingRefresh();
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const { client, strategy, calls } = setup({ token: "t0", refresh }, async (request, seen) => {
+    const { client, strategy, calls } = setup({ token: "t0", refresh }, async (_request, seen) => {
       if (seen.headers.get("authorization") === "Bearer t0") {
         await gate;
         return json(401, {});
@@ -263,7 +290,9 @@ describe("refreshingToken: 401", () => {
 
   it("leaves a 401 to a request it did not authenticate alone", async () => {
     const refresh = countingRefresh();
-    const { client, calls } = setup({ token: "t0", refresh, skipPath: (p) => p === "/auth/refresh" }, () => json(401, {}));
+    const { client, calls } = setup({ token: "t0", refresh, skipPath: (p) => p === "/auth/refresh" }, () =>
+      json(401, {}),
+    );
     const { response } = await client.POST("/auth/refresh");
     expect(response.status).toBe(401);
     expect(refresh).not.toHaveBeenCalled();
@@ -294,7 +323,9 @@ describe("refreshingToken: lifecycle", () => {
     let finish!: (auth: TokenAuth) => void;
     const refresh = jest.fn(() => new Promise<TokenAuth>((resolve) => (finish = resolve)));
     const onTokenRefreshed = jest.fn();
-    const { client, strategy, calls } = setup({ token: "old", expiresAt: 0, refresh, onTokenRefreshed }, () => json(200, { who: "x" }));
+    const { client, strategy, calls } = setup({ token: "old", expiresAt: 0, refresh, onTokenRefreshed }, () =>
+      json(200, { who: "x" }),
+    );
     const pending = client.GET("/me");
     await new Promise((resolve) => setTimeout(resolve, 1));
     strategy.clear();
@@ -306,8 +337,17 @@ describe("refreshingToken: lifecycle", () => {
   });
 
   it("refuses a refresh reply without a usable token with AuthProtocolError", async () => {
-    for (const reply of [undefined, {}, { token: "" }, { token: "a\r\nb" }, { token: "ok", expiresAt: "soon" }, { token: "ok", refreshToken: 5 }]) {
-      const { client, calls } = setup({ refresh: async () => reply as unknown as TokenAuth }, () => json(200, { who: "x" }));
+    for (const reply of [
+      undefined,
+      {},
+      { token: "" },
+      { token: "a\r\nb" },
+      { token: "ok", expiresAt: "soon" },
+      { token: "ok", refreshToken: 5 },
+    ]) {
+      const { client, calls } = setup({ refresh: async () => reply as unknown as TokenAuth }, () =>
+        json(200, { who: "x" }),
+      );
       const err = await client.GET("/me").catch((e: unknown) => e);
       expect(err).toBeInstanceOf(AuthProtocolError);
       expect((err as AuthProtocolError).protocol).toBe("refresh");
@@ -316,14 +356,20 @@ describe("refreshingToken: lifecycle", () => {
   });
 
   it("refuses a refreshed JWT with alg none", async () => {
-    const { client } = setup({ refresh: async () => ({ token: makeJwt({ exp: 1 }, { alg: "none" }) }) }, () => json(200, {}));
+    const { client } = setup({ refresh: async () => ({ token: makeJwt({ exp: 1 }, { alg: "none" }) }) }, () =>
+      json(200, {}),
+    );
     await expect(client.GET("/me")).rejects.toMatchObject({ protocol: "jwt" });
   });
 
   it("validates its options and set()", () => {
     expect(() => refreshingToken({ provider: "p", refresh: undefined as never })).toThrow(ConfigurationError);
-    expect(() => refreshingToken({ provider: "p", refresh: async () => ({ token: "x" }), refreshMarginMs: -1 })).toThrow(ConfigurationError);
-    expect(() => refreshingToken({ provider: "p", refresh: async () => ({ token: "x" }), token: "a\nb" })).toThrow(ConfigurationError);
+    expect(() =>
+      refreshingToken({ provider: "p", refresh: async () => ({ token: "x" }), refreshMarginMs: -1 }),
+    ).toThrow(ConfigurationError);
+    expect(() => refreshingToken({ provider: "p", refresh: async () => ({ token: "x" }), token: "a\nb" })).toThrow(
+      ConfigurationError,
+    );
     const strategy = refreshingToken({ provider: "p", refresh: async () => ({ token: "x" }) });
     expect(() => strategy.set("")).toThrow(ConfigurationError);
     expect(() => strategy.set("ok", Number.NaN)).toThrow(ConfigurationError);

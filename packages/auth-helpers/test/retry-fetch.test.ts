@@ -270,7 +270,11 @@ describe("delays", () => {
 
     const raised = scriptedFetch(reply(429, { "retry-after": "120" }), 200);
     const second = recordingSleep();
-    const retryFetch = createRetryFetch({ fetch: raised.fetch, sleep: second.sleep, retry: { maxRetryAfterMs: 120_000 } });
+    const retryFetch = createRetryFetch({
+      fetch: raised.fetch,
+      sleep: second.sleep,
+      retry: { maxRetryAfterMs: 120_000 },
+    });
     expect((await retryFetch(request())).status).toBe(200);
     expect(second.waits).toEqual([120_000]);
   });
@@ -620,7 +624,7 @@ describe("against a real server on 127.0.0.1", () => {
 
   const routes: Record<string, (req: IncomingMessage, res: ServerResponse, n: number, body: string) => void> = {
     // 503 (Retry-After: 0) on the first hit, 200 with what was received afterwards.
-    "/flaky": (req, res, n, body) => {
+    "/flaky": (_req, res, n, body) => {
       if (n === 1) res.writeHead(503, { "retry-after": "0" }).end("busy");
       else res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ n, body }));
     },
@@ -762,18 +766,18 @@ describe("against a real server on 127.0.0.1", () => {
   }, 10_000);
 
   it("an endless body stops at maxResponseBytes with ApiResponseError, and is not retried", async () => {
-    const error = await createRetryFetch({ retry: fast, maxResponseBytes: 1024 * 1024 })(new Request(`${base}/endless`)).catch(
-      (e: unknown) => e,
-    );
+    const error = await createRetryFetch({ retry: fast, maxResponseBytes: 1024 * 1024 })(
+      new Request(`${base}/endless`),
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiResponseError);
     expect((error as Error).message).toContain("exceeds the 1048576-byte limit");
     expect(hits.get("/endless")).toBe(1);
   }, 10_000);
 
   it("a declared Content-Length above maxResponseBytes is refused before reading", async () => {
-    const error = await createRetryFetch({ retry: fast, maxResponseBytes: 10 })(new Request(`${base}/reset-body`)).catch(
-      (e: unknown) => e,
-    );
+    const error = await createRetryFetch({ retry: fast, maxResponseBytes: 10 })(
+      new Request(`${base}/reset-body`),
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiResponseError);
     expect((error as Error).message).toContain("exceeds the 10-byte limit");
   }, 10_000);

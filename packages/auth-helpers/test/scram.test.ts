@@ -15,7 +15,8 @@ const SHA256 = {
   nonce: "rOprNGfwEbeRWgbNEkqO",
   clientFirst: "n,,n=user,r=rOprNGfwEbeRWgbNEkqO",
   serverFirst: "r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096",
-  clientFinal: "c=biws,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=",
+  clientFinal:
+    "c=biws,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=",
   serverFinal: "v=6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4=",
 };
 
@@ -89,16 +90,29 @@ describe("SCRAM: client-first-message", () => {
 
   it("refuses missing credentials, bad nonces, prohibited characters and unknown hashes", async () => {
     expect(() => createScramClient({ username: "", password: "", hash: "SHA-256" })).toThrow(MissingCredentialsError);
-    await expectScramError(() => createScramClient({ username: "u", password: "p", hash: "SHA-256", nonce: "a,b" }), /nonce/);
-    await expectScramError(() => createScramClient({ username: "u", password: "p", hash: "SHA-256", nonce: "" }), /nonce/);
-    await expectScramError(() => createScramClient({ username: "u", password: "bell\u0007", hash: "SHA-256" }), /SASLprep/);
+    await expectScramError(
+      () => createScramClient({ username: "u", password: "p", hash: "SHA-256", nonce: "a,b" }),
+      /nonce/,
+    );
+    await expectScramError(
+      () => createScramClient({ username: "u", password: "p", hash: "SHA-256", nonce: "" }),
+      /nonce/,
+    );
+    await expectScramError(
+      () => createScramClient({ username: "u", password: "bell\u0007", hash: "SHA-256" }),
+      /SASLprep/,
+    );
     await expectScramError(() => createScramClient({ username: "u", password: "p", hash: "MD5" as never }), /hash/);
   });
 });
 
 describe("SCRAM: server-first-message checks", () => {
   const cases: [string, string, RegExp][] = [
-    ["a nonce that does not start with ours", "r=XXXXNGfwEbeRWgbNEkqO%hvY,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096", /extend the client nonce/],
+    [
+      "a nonce that does not start with ours",
+      "r=XXXXNGfwEbeRWgbNEkqO%hvY,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096",
+      /extend the client nonce/,
+    ],
     ["a nonce equal to ours", `r=${SHA256.nonce},s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096`, /extend the client nonce/],
     ["a salt that is not base64", `r=${SHA256.nonce}x,s=W22Z*J0S,i=4096`, /salt/],
     ["an empty salt", `r=${SHA256.nonce}x,s=,i=4096`, /salt/],
@@ -110,9 +124,21 @@ describe("SCRAM: server-first-message checks", () => {
     ["attributes out of order", `s=W22ZaJ0SNY7soEsUEjb6gQ==,r=${SHA256.nonce}x,i=4096`, /r=<nonce>/],
     ["a missing i", `r=${SHA256.nonce}x,s=W22ZaJ0SNY7soEsUEjb6gQ==`, /r=<nonce>/],
     ["a mandatory extension", `m=ext,r=${SHA256.nonce}x,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096`, /extension/],
-    ["channel-binding data we did not ask for", `r=${SHA256.nonce}x,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096,c=eSws`, /channel-binding/],
-    ["a proof attribute from the server", `r=${SHA256.nonce}x,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096,p=abc=`, /channel-binding/],
-    ["a reserved attribute as an extension", `r=${SHA256.nonce}x,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096,v=abc=`, /unexpected "v="/],
+    [
+      "channel-binding data we did not ask for",
+      `r=${SHA256.nonce}x,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096,c=eSws`,
+      /channel-binding/,
+    ],
+    [
+      "a proof attribute from the server",
+      `r=${SHA256.nonce}x,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096,p=abc=`,
+      /channel-binding/,
+    ],
+    [
+      "a reserved attribute as an extension",
+      `r=${SHA256.nonce}x,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096,v=abc=`,
+      /unexpected "v="/,
+    ],
     ["a server error", "e=unknown-user", /rejected the authentication: unknown-user/],
     ["a server error with odd text", "e=a b c", /rejected the authentication: unrecognised error/],
     ["garbage", "hello", /attribute=value/],
@@ -199,7 +225,9 @@ describe("SCRAM on malformed input (property)", () => {
         fc.array(fc.tuple(fc.constantFrom("x", "c", "p", "v", "e", "m", "z"), token), { maxLength: 2 }),
       )
       .map(([suffix, salt, iterations, extensions]) =>
-        [`r=${SHA256.nonce}${suffix}`, `s=${salt}`, `i=${iterations}`, ...extensions.map(([k, v]) => `${k}=${v}`)].join(","),
+        [`r=${SHA256.nonce}${suffix}`, `s=${salt}`, `i=${iterations}`, ...extensions.map(([k, v]) => `${k}=${v}`)].join(
+          ",",
+        ),
       );
     await fc.assert(
       fc.asyncProperty(message, fc.string({ unit: "binary", maxLength: 60 }), async (serverFirst, serverFinal) => {

@@ -43,7 +43,10 @@ export function createCloudEndureClient(options: CloudEndureClientOptions = {}) 
       const user = await api.ops.loginPost({ body: loginInfo, signal: opts.signal });
       // A 200 that set no session cookie leaves nothing to authenticate later calls with: not a login.
       if (!session.has("session", `${api.baseUrl}${operations.logoutPost.path}`)) {
-        throw new AuthProtocolError("login", `[@sessionkit/${provider}] the login answered 200 but set no session cookie`);
+        throw new AuthProtocolError(
+          "login",
+          `[@sessionkit/${provider}] the login answered 200 but set no session cookie`,
+        );
       }
       return user;
     },

@@ -35,7 +35,10 @@ export function createEquisoftClient(options: EquisoftClientOptions) {
         '(e.g. "https://accounts.internal.example"; the local mock is "http://127.0.0.1:4014")',
     );
   }
-  const api = createApiClient<paths, Operations, typeof operations>({ provider: "equisoft", defaultBaseUrl, operations }, options);
+  const api = createApiClient<paths, Operations, typeof operations>(
+    { provider: "equisoft", defaultBaseUrl, operations },
+    options,
+  );
 
   return extendClient(api, {
     /** PUT /sessions/{uuid}/tokens/{tokenId}: stores `body` byte for byte as `text/plain` (not JSON-quoted). */

@@ -88,7 +88,10 @@ export type KoyebClient = ReturnType<typeof createKoyebClient>;
 function toGrant(reply: LoginReply): TokenAuth {
   const token = reply?.token?.id;
   if (typeof token !== "string" || token.length === 0) {
-    throw new AuthProtocolError("login", "[@sessionkit/koyeb] the reply carried no token (token.id is not a non-empty string)");
+    throw new AuthProtocolError(
+      "login",
+      "[@sessionkit/koyeb] the reply carried no token (token.id is not a non-empty string)",
+    );
   }
   const expiresAt = typeof reply.token?.expires_at === "string" ? Date.parse(reply.token.expires_at) : undefined;
   return { token, expiresAt: Number.isFinite(expiresAt) ? expiresAt : undefined };

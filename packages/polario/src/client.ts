@@ -34,7 +34,11 @@ export interface PolarioClientOptions extends ClientOptions {
 }
 
 /** Operations that carry their own credential (SCRAM messages, the refresh token) and never the JWT. */
-const WITHOUT_JWT = new Set<string>([operations.authAuthPost.path, operations.authLoginPost.path, operations.authSessionPost.path]);
+const WITHOUT_JWT = new Set<string>([
+  operations.authAuthPost.path,
+  operations.authLoginPost.path,
+  operations.authSessionPost.path,
+]);
 
 /**
  * Polario: a SCRAM-SHA-256 login (email + password) yields a JWT, sent back in the `Session` request header, and a

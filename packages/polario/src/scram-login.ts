@@ -34,7 +34,11 @@ export async function scramLogin(
   const scram = createScramClient({ username: email, password, hash: "SHA-256", nonce, provider: "polario" });
   const params = platform === undefined ? {} : { header: { Platform: platform } };
 
-  const first = await api.ops.authAuthPost({ body: { email, nonce: attribute(scram.clientFirst(), "r") }, params, signal });
+  const first = await api.ops.authAuthPost({
+    body: { email, nonce: attribute(scram.clientFirst(), "r") },
+    params,
+    signal,
+  });
   const serverFirst = `r=${first.nonce},s=${first.salt},i=${first.iterationCount}`;
   const proof = attribute(await scram.clientFinal(serverFirst), "p");
 

@@ -35,8 +35,16 @@ const provider = "voximplant";
 export function createVoximplantClient(options: VoximplantClientOptions = {}) {
   let sessionId = options.sessionId;
   const accountName = () => options.accountName;
-  const byApiKey = apiKeys({ provider, in: "query", keys: { account_name: accountName, api_key: options.apiKey ?? "" } });
-  const bySession = apiKeys({ provider, in: "query", keys: { account_name: accountName, session_id: () => sessionId } });
+  const byApiKey = apiKeys({
+    provider,
+    in: "query",
+    keys: { account_name: accountName, api_key: options.apiKey ?? "" },
+  });
+  const bySession = apiKeys({
+    provider,
+    in: "query",
+    keys: { account_name: accountName, session_id: () => sessionId },
+  });
   // The session replaces the permanent key wherever the spec's security lists a {session_id, ...} alternative.
   const sessionPaths = new Set<string>(
     Object.values(operations)

@@ -42,6 +42,9 @@ export function base64url(text: string): string {
 }
 
 /** An unsigned-looking test JWT (signature is opaque to the client; only the server checks it). */
-export function makeJwt(payload: Record<string, unknown>, header: Record<string, unknown> = { alg: "HS256", typ: "JWT" }): string {
+export function makeJwt(
+  payload: Record<string, unknown>,
+  header: Record<string, unknown> = { alg: "HS256", typ: "JWT" },
+): string {
   return `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(payload))}.c2lnbmF0dXJl`;
 }

@@ -74,13 +74,18 @@ test("a 307 from login: the login is repeated once at the Location, the client s
   expect(redirected.calls[1]!.requestBody).toBe(redirected.calls[0]!.requestBody);
   expect(redirected.calls[2]!.requestHeaders.cookie).toBe(SESSION_COOKIE);
   expect(ce.baseUrl).toBe(mock.url());
-  expect(warnings).toEqual([`[@sessionkit/cloudendure] loginPost: the API answered 307; using ${mock.url()} from now on`]);
+  expect(warnings).toEqual([
+    `[@sessionkit/cloudendure] loginPost: the API answered 307; using ${mock.url()} from now on`,
+  ]);
   expect(redirected.violations()).toEqual([]);
 });
 
 test("missing credentials are refused by the client before any request", async () => {
   const { rec, ce } = client();
-  await expect(ce.loginPost({})).rejects.toMatchObject({ name: "MissingCredentialsError", missing: ["username", "password"] });
+  await expect(ce.loginPost({})).rejects.toMatchObject({
+    name: "MissingCredentialsError",
+    missing: ["username", "password"],
+  });
   await expect(ce.loginPost({ username: "jane@example.com" })).rejects.toThrow("missing credentials: password");
   await expect(ce.logoutPost()).rejects.toThrow("missing credentials: session cookie (call loginPost first)");
   expect(rec.calls).toEqual([]);
@@ -121,7 +126,9 @@ test.each(statuses)("$operationId answers $status as the typed error", async ({ 
     expect(warnings).toHaveLength(0);
   } else {
     // The typed error body is the spec's example for that status.
-    expect((error as ApiError<{ message?: string }>).body).toEqual({ message: EXAMPLE_MESSAGES[`${operationId} ${status}`] });
+    expect((error as ApiError<{ message?: string }>).body).toEqual({
+      message: EXAMPLE_MESSAGES[`${operationId} ${status}`],
+    });
     expect(rec.calls).toHaveLength(1);
   }
   if (status === 429) expect(error).toMatchObject({ retryAfterMs: undefined }); // the spec documents no Retry-After
@@ -133,9 +140,11 @@ test.each(statuses)("$operationId answers $status as the typed error", async ({ 
 test("a 429 lockout on login is not retried, even with retries on: login is a POST", async () => {
   const rec = recordingFetch();
   const ce = createCloudEndureClient({ baseUrl: mock.url(), fetch: rec.fetch, retry: { baseDelayMs: 1 } });
-  await expect(ce.withResponse.loginPost({ body: credentials, headers: { Prefer: "code=429" } })).rejects.toMatchObject({
-    name: "RateLimitError",
-    body: { message: "Authentication failure limit has been reached." },
-  });
+  await expect(ce.withResponse.loginPost({ body: credentials, headers: { Prefer: "code=429" } })).rejects.toMatchObject(
+    {
+      name: "RateLimitError",
+      body: { message: "Authentication failure limit has been reached." },
+    },
+  );
   expect(lines(rec)).toEqual(["POST /login 429"]);
 });

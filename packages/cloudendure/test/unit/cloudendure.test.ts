@@ -20,7 +20,12 @@ type Reply = (url: URL, count: number) => Response;
 function fakeFetch(reply: Reply) {
   const calls: Seen[] = [];
   const fetch = async (request: Request): Promise<Response> => {
-    calls.push({ url: request.url, method: request.method, headers: new Headers(request.headers), body: await request.text() });
+    calls.push({
+      url: request.url,
+      method: request.method,
+      headers: new Headers(request.headers),
+      body: await request.text(),
+    });
     return reply(new URL(request.url), calls.length);
   };
   return { fetch: fetch as typeof globalThis.fetch, calls };
@@ -44,7 +49,12 @@ const standard: Reply = (url) => (url.pathname.endsWith("/login") ? loggedIn() :
 function setup(reply: Reply = standard, extra: Partial<CloudEndureClientOptions> = {}) {
   const wire = fakeFetch(reply);
   const warnings: string[] = [];
-  const ce = createCloudEndureClient({ fetch: wire.fetch, retry: false, logger: { warn: (m) => warnings.push(m) }, ...extra });
+  const ce = createCloudEndureClient({
+    fetch: wire.fetch,
+    retry: false,
+    logger: { warn: (m) => warnings.push(m) },
+    ...extra,
+  });
   return { ce, calls: wire.calls, warnings };
 }
 
@@ -76,7 +86,9 @@ test("logout empties the jar: no cookie survives into the next login, and logout
 });
 
 test("logout empties the jar even when the server refuses it", async () => {
-  const { ce, calls } = setup((url) => (url.pathname.endsWith("/login") ? loggedIn() : status(401, { message: "Unauthorized" })));
+  const { ce, calls } = setup((url) =>
+    url.pathname.endsWith("/login") ? loggedIn() : status(401, { message: "Unauthorized" }),
+  );
   await ce.loginPost(credentials);
   await expect(ce.logoutPost()).rejects.toMatchObject({ name: "AuthenticationError", status: 401 });
   await expect(ce.logoutPost()).rejects.toMatchObject({ name: "MissingCredentialsError" });
@@ -86,7 +98,8 @@ test("logout empties the jar even when the server refuses it", async () => {
 test("a 307 to another host: login is repeated there, and every later call goes there with that host's cookies", async () => {
   const { ce, calls, warnings } = setup((url, n) => {
     // The old endpoint's cookie stays with the old host (the jar scopes cookies by the URL that set them).
-    if (n === 1) return status(307, undefined, { location: `${MOVED}/login`, "set-cookie": "session=old-host; Path=/" });
+    if (n === 1)
+      return status(307, undefined, { location: `${MOVED}/login`, "set-cookie": "session=old-host; Path=/" });
     return url.pathname.endsWith("/login") ? loggedIn("eu-session") : status(204);
   });
   await ce.loginPost(credentials);
@@ -140,7 +153,9 @@ test.each([
 
 test("the session cookie never shows in errors raised after login", async () => {
   const { ce } = setup((url) =>
-    url.pathname.endsWith("/login") ? loggedIn() : status(401, { message: "Unauthorized" }, { "set-cookie": `session=${SESSION}; Path=/` }),
+    url.pathname.endsWith("/login")
+      ? loggedIn()
+      : status(401, { message: "Unauthorized" }, { "set-cookie": `session=${SESSION}; Path=/` }),
   );
   await ce.loginPost(credentials);
   const error = await ce.logoutPost().catch((e: unknown) => e);
@@ -152,7 +167,9 @@ test("any login token is enough; with none, username and password are both requi
   const { ce, calls } = setup();
   await ce.loginPost({ userApiToken: "3A1F-9C2B" });
   await ce.loginPost({ loginToken: "lt-1" });
-  await expect(ce.loginPost({ username: "", password: "" })).rejects.toMatchObject({ missing: ["username", "password"] });
+  await expect(ce.loginPost({ username: "", password: "" })).rejects.toMatchObject({
+    missing: ["username", "password"],
+  });
   await expect(ce.loginPost(undefined as never)).rejects.toMatchObject({ name: "MissingCredentialsError" });
   expect(calls.map((c) => JSON.parse(c.body))).toEqual([{ userApiToken: "3A1F-9C2B" }, { loginToken: "lt-1" }]);
 });

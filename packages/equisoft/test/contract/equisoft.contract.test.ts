@@ -35,17 +35,24 @@ test("the whole session lifecycle in order", async () => {
   expect(created).toMatchObject({ sessionId: UUID, state: "ENABLED", user: { displayName: "Jane Doe" } });
   const uuid = created.sessionId!;
   await expect(equisoft.getSession({ params: { path: { uuid } } })).resolves.toMatchObject({ sessionId: UUID });
-  await expect(equisoft.setSessionSsoToken({ params: { path: { uuid, tokenId: TOKEN_ID } }, body: SSO_TOKEN })).resolves.toBeUndefined();
+  await expect(
+    equisoft.setSessionSsoToken({ params: { path: { uuid, tokenId: TOKEN_ID } }, body: SSO_TOKEN }),
+  ).resolves.toBeUndefined();
   await expect(equisoft.getSessionSsoToken({ params: { path: { uuid, tokenId: TOKEN_ID } } })).resolves.toEqual({
     id: TOKEN_ID,
     value: SSO_TOKEN,
   });
-  await expect(equisoft.deleteSessionSsoToken({ params: { path: { uuid, tokenId: TOKEN_ID } } })).resolves.toBeUndefined();
+  await expect(
+    equisoft.deleteSessionSsoToken({ params: { path: { uuid, tokenId: TOKEN_ID } } }),
+  ).resolves.toBeUndefined();
   await expect(equisoft.enableSession({ params: { path: { uuid } } })).resolves.toBeUndefined();
   await expect(
     equisoft.enableSessionForCrm({ params: { path: { uuid }, query: { bumpOldestSession: true } } }),
   ).resolves.toBeUndefined();
-  const impersonated = await equisoft.impersonate({ params: { path: { uuid } }, body: { userUuid: "8d2f6a10-4c3e-4b7a-9f15-6e0d2c8b1a94" } });
+  const impersonated = await equisoft.impersonate({
+    params: { path: { uuid } },
+    body: { userUuid: "8d2f6a10-4c3e-4b7a-9f15-6e0d2c8b1a94" },
+  });
   expect(impersonated).toMatchObject({ user: { displayName: "Jane Doe" }, actor: { displayName: "Support Admin" } });
   const reverted = await equisoft.revertIdentity({ params: { path: { uuid } } });
   expect(reverted.user?.displayName).toBe("Support Admin");
@@ -79,7 +86,10 @@ test("bumpOldestSession=false travels as the literal query value", async () => {
   const { rec, equisoft, violations } = client();
   await equisoft.enableSessionForCrm({ params: { path, query: { bumpOldestSession: false } } });
   await equisoft.enableSessionForCrm({ params: { path } });
-  expect(trail(rec)).toEqual([`POST /sessions/${UUID}/enable/crm?bumpOldestSession=false 202`, `POST /sessions/${UUID}/enable/crm 202`]);
+  expect(trail(rec)).toEqual([
+    `POST /sessions/${UUID}/enable/crm?bumpOldestSession=false 202`,
+    `POST /sessions/${UUID}/enable/crm 202`,
+  ]);
   expect(violations()).toEqual([]);
 });
 
@@ -92,7 +102,9 @@ test("missing path parameters, a missing sso token and a missing baseUrl are ref
   await expect(equisoft.deleteSessionSsoToken({ params: { path: { uuid: UUID } } } as never)).rejects.toThrow(
     'path parameter "tokenId" is required',
   );
-  await expect(equisoft.setSessionSsoToken({ params: { path: { uuid: UUID, tokenId: TOKEN_ID } }, body: "" })).rejects.toMatchObject({
+  await expect(
+    equisoft.setSessionSsoToken({ params: { path: { uuid: UUID, tokenId: TOKEN_ID } }, body: "" }),
+  ).rejects.toMatchObject({
     name: "MissingCredentialsError",
   });
   expect(rec.calls).toEqual([]);
@@ -148,8 +160,11 @@ test("every operation is covered by the status tests or documents a range only",
   expect(Object.keys(VALID_INIT).filter((id) => !covered.has(id))).toEqual(["deleteAllSessions"]);
 });
 
-test.each([400, 404, 409])("deleteAllSessions' 4XX range answers %i as the typed error with no body", async (status) => {
-  const { error, violations } = await failure("deleteAllSessions", status);
-  expect(error).toMatchObject({ name: expectedErrorName(status), status, body: undefined });
-  expect(violations()).toEqual([]);
-});
+test.each([400, 404, 409])(
+  "deleteAllSessions' 4XX range answers %i as the typed error with no body",
+  async (status) => {
+    const { error, violations } = await failure("deleteAllSessions", status);
+    expect(error).toMatchObject({ name: expectedErrorName(status), status, body: undefined });
+    expect(violations()).toEqual([]);
+  },
+);

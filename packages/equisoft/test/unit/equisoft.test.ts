@@ -7,9 +7,15 @@ import { type Seen, fakeFetch, json } from "@sessionkit/mocks/fake-fetch";
 const BASE = "https://accounts.internal.example/account-service";
 const UUID = "3c9a1e52-7b4d-4f08-9e61-2d5a8c0f4b17";
 
-function equisoft(handler: (seen: Seen) => Response = () => new Response(null, { status: 204 }), options: Partial<EquisoftClientOptions> = {}) {
+function equisoft(
+  handler: (seen: Seen) => Response = () => new Response(null, { status: 204 }),
+  options: Partial<EquisoftClientOptions> = {},
+) {
   const api = fakeFetch(handler);
-  return { client: createEquisoftClient({ baseUrl: BASE, fetch: api.fetch, retry: false, ...options }), calls: api.calls };
+  return {
+    client: createEquisoftClient({ baseUrl: BASE, fetch: api.fetch, retry: false, ...options }),
+    calls: api.calls,
+  };
 }
 
 describe("setSessionSsoToken: the token is the raw text/plain body", () => {
@@ -49,7 +55,9 @@ describe("enableSessionForCrm: the boolean bumpOldestSession query", () => {
   ])("bumpOldestSession %p → %p", async (bump, search) => {
     const { client, calls } = equisoft(() => new Response(null, { status: 202 }));
     await expect(
-      client.enableSessionForCrm({ params: { path: { uuid: UUID }, query: bump === undefined ? {} : { bumpOldestSession: bump } } }),
+      client.enableSessionForCrm({
+        params: { path: { uuid: UUID }, query: bump === undefined ? {} : { bumpOldestSession: bump } },
+      }),
     ).resolves.toBeUndefined();
     expect(calls[0]!.method).toBe("POST");
     expect(calls[0]!.url.href).toBe(`${BASE}/sessions/${UUID}/enable/crm${search}`);
@@ -88,7 +96,9 @@ describe("the other operations on the wire", () => {
         ? json(seen.path.endsWith("/sessions") ? 201 : 200, { sessionId: UUID })
         : new Response(null, { status: 204 }),
     );
-    await expect(client.createSession({ body: { userUuid: "u-1", enable: false, absoluteTimeout: 60 } })).resolves.toEqual({ sessionId: UUID });
+    await expect(
+      client.createSession({ body: { userUuid: "u-1", enable: false, absoluteTimeout: 60 } }),
+    ).resolves.toEqual({ sessionId: UUID });
     await client.impersonate({ params: { path: { uuid: UUID } }, body: { userUuid: "u-2" } });
     await client.revertIdentity({ params: { path: { uuid: UUID } } });
     await client.enableSession({ params: { path: { uuid: UUID } } });
@@ -122,13 +132,19 @@ describe("the other operations on the wire", () => {
     const { client } = equisoft(() => json(404, { message: "NOT_FOUND", description: "session not found" }));
     const error = await client.getSession({ params: { path: { uuid: UUID } } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
-    expect(error).toMatchObject({ status: 404, provider: "equisoft", body: { message: "NOT_FOUND", description: "session not found" } });
+    expect(error).toMatchObject({
+      status: 404,
+      provider: "equisoft",
+      body: { message: "NOT_FOUND", description: "session not found" },
+    });
   });
 
   it("retries an idempotent GET on 503, never the POST that creates a session", async () => {
     let failures = 1;
     const flaky = (seen: Seen) =>
-      failures-- > 0 ? json(503, { message: "SERVER_ERROR" }) : json(seen.method === "POST" ? 201 : 200, { sessionId: UUID });
+      failures-- > 0
+        ? json(503, { message: "SERVER_ERROR" })
+        : json(seen.method === "POST" ? 201 : 200, { sessionId: UUID });
     const get = equisoft(flaky, { retry: { baseDelayMs: 1 } });
     await expect(get.client.getSession({ params: { path: { uuid: UUID } } })).resolves.toEqual({ sessionId: UUID });
     expect(get.calls).toHaveLength(2);
@@ -150,9 +166,12 @@ describe("baseUrl", () => {
     expect(() => createEquisoftClient(undefined as never)).toThrow("baseUrl is required");
   });
 
-  it.each(["localhost:8080", "ftp://accounts.internal", "https://user:pw@accounts.internal"])("refuses %s", (baseUrl) => {
-    expect(() => createEquisoftClient({ baseUrl })).toThrow(ConfigurationError);
-  });
+  it.each(["localhost:8080", "ftp://accounts.internal", "https://user:pw@accounts.internal"])(
+    "refuses %s",
+    (baseUrl) => {
+      expect(() => createEquisoftClient({ baseUrl })).toThrow(ConfigurationError);
+    },
+  );
 
   it("keeps the given base path and drops a trailing slash", () => {
     expect(createEquisoftClient({ baseUrl: `${BASE}/` }).baseUrl).toBe(BASE);

@@ -8,9 +8,11 @@ const mock = useMock("koyeb");
 const credentials = { email: "jane@example.com", password: "correct-horse-battery-staple" };
 
 function client(rec = recordingFetch()) {
-  return { rec, koyeb: createKoyebClient({ baseUrl: mock.url(), fetch: rec.fetch, retry: false, logger: { warn() {} } }) };
+  return {
+    rec,
+    koyeb: createKoyebClient({ baseUrl: mock.url(), fetch: rec.fetch, retry: false, logger: { warn() {} } }),
+  };
 }
-
 
 test("the whole lifecycle in order: login → authenticated call → refresh → logout", async () => {
   const { rec, koyeb } = client();
@@ -61,7 +63,8 @@ test.each(statuses)("$operationId answers $status as the typed error", async ({ 
   const init: Record<string, unknown> = { headers: { Prefer: `code=${status}` } };
   if (operationId === "login") init.body = credentials;
   // The refresh endpoint is sent with the current token explicitly (the refreshing strategy skips it).
-  if (operationId === "refreshToken") (init.headers as Record<string, string>).Authorization = "Bearer kyb_3f0c6a8e5d2b4c1a9e7f0d8c6b5a4e3d";
+  if (operationId === "refreshToken")
+    (init.headers as Record<string, string>).Authorization = "Bearer kyb_3f0c6a8e5d2b4c1a9e7f0d8c6b5a4e3d";
   const error = await call(init).then(
     () => undefined,
     (e: unknown) => e,

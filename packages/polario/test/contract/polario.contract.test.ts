@@ -38,19 +38,32 @@ function client(extra: Partial<PolarioClientOptions> = {}) {
   return { rec, polario, violations: () => [...rec.violations(), ...flagged] };
 }
 
-const trail = (rec: ReturnType<typeof recordingFetch>) => rec.calls.map((c) => `${c.method} ${new URL(c.url).pathname} ${c.status}`);
+const trail = (rec: ReturnType<typeof recordingFetch>) =>
+  rec.calls.map((c) => `${c.method} ${new URL(c.url).pathname} ${c.status}`);
 
 test("the whole lifecycle in order: SCRAM first → login (signature verified) → refresh → logout", async () => {
   const grants: object[] = [];
   const { rec, polario, violations } = client({ onTokenRefreshed: (g) => void grants.push(g) });
-  const login = await polario.login(credentials, { platform: "Web", device: { os: "Linux", osVersion: "6.8", deviceName: "ci" } });
-  expect(login).toMatchObject({ token: LOGIN_JWT, refreshToken: REFRESH_TOKEN, deviceId: "6a1f0c2e-9b3d-4e7a-8c5f-2d1e0b9a8c7f" });
+  const login = await polario.login(credentials, {
+    platform: "Web",
+    device: { os: "Linux", osVersion: "6.8", deviceName: "ci" },
+  });
+  expect(login).toMatchObject({
+    token: LOGIN_JWT,
+    refreshToken: REFRESH_TOKEN,
+    deviceId: "6a1f0c2e-9b3d-4e7a-8c5f-2d1e0b9a8c7f",
+  });
   const refreshed = await polario.authSessionPost();
   expect(refreshed).toMatchObject({ token: REFRESHED_JWT, deviceId: "6a1f0c2e-9b3d-4e7a-8c5f-2d1e0b9a8c7f" });
   await expect(polario.authLogoutGet()).resolves.toEqual({ status: "ok" });
   expect(polario.loggedIn).toBe(false);
 
-  expect(trail(rec)).toEqual(["POST /auth/auth 200", "POST /auth/login 200", "POST /auth/session 200", "GET /auth/logout 200"]);
+  expect(trail(rec)).toEqual([
+    "POST /auth/auth 200",
+    "POST /auth/login 200",
+    "POST /auth/session 200",
+    "GET /auth/logout 200",
+  ]);
   const [first, final, refresh, logout] = rec.calls;
   expect(JSON.parse(first!.requestBody)).toEqual({ email: "user", nonce: RFC7677_NONCE });
   expect(JSON.parse(final!.requestBody)).toEqual({
@@ -77,7 +90,10 @@ test("a wrong password fails the server-signature check with AuthProtocolError a
   const { rec, polario, violations } = client();
   const error = await polario.login({ email: "user", password: "pencil!" }).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(AuthProtocolError);
-  expect(error).toMatchObject({ protocol: "scram", message: expect.stringContaining("server signature does not match") });
+  expect(error).toMatchObject({
+    protocol: "scram",
+    message: expect.stringContaining("server signature does not match"),
+  });
   expect(String((error as Error).message)).not.toContain("pencil");
   // The mock answered the (RFC) signature for "pencil"; the client sent a different proof and trusted nothing.
   expect(JSON.parse(rec.calls[1]!.requestBody).proof).not.toBe(RFC7677_PROOF);
@@ -109,7 +125,11 @@ test("416 on the refresh is RefreshTokenInvalidError (a RangeNotSatisfiableError
     .authSessionPost({ body: { refreshToken: REFRESH_TOKEN }, headers: { Prefer: "code=416" } })
     .catch((e: unknown) => e);
   expect(error).toBeInstanceOf(RefreshTokenInvalidError);
-  expect(error).toMatchObject({ name: "RefreshTokenInvalidError", status: 416, body: { error: "invalid refresh token" } });
+  expect(error).toMatchObject({
+    name: "RefreshTokenInvalidError",
+    status: 416,
+    body: { error: "invalid refresh token" },
+  });
   expect(violations()).toEqual([]);
 });
 

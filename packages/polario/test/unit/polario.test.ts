@@ -37,9 +37,13 @@ function polario(override: Route = (_seen, next) => next(), options: Partial<Pol
         return json(200, { signature, refreshToken: "rt-1", deviceId: "dev-1" }, { Session: LOGIN_JWT });
       }
       case "POST /api/auth/session":
-        return body.refreshToken === "rt-1" ? json(200, { deviceId: "dev-1" }, { Session: REFRESHED_JWT }) : json(416, { error: "invalid refresh token" });
+        return body.refreshToken === "rt-1"
+          ? json(200, { deviceId: "dev-1" }, { Session: REFRESHED_JWT })
+          : json(416, { error: "invalid refresh token" });
       case "GET /api/auth/logout":
-        return [LOGIN_JWT, REFRESHED_JWT].includes(seen.headers.get("session") ?? "") ? json(200, { status: "ok" }) : json(401, { error: "unauthorized" });
+        return [LOGIN_JWT, REFRESHED_JWT].includes(seen.headers.get("session") ?? "")
+          ? json(200, { status: "ok" })
+          : json(401, { error: "unauthorized" });
     }
     return json(404, { error: "not found" });
   }
@@ -94,11 +98,16 @@ describe("login: SCRAM-SHA-256 against an independent server implementation", ()
   it("a server that cannot prove it knows the password (forged signature) is an AuthProtocolError", async () => {
     const forged = Buffer.alloc(32, 7).toString("base64");
     const { client } = polario((seen, next) =>
-      seen.path === "/api/auth/login" ? json(200, { signature: forged, refreshToken: "rt-1" }, { Session: LOGIN_JWT }) : next(),
+      seen.path === "/api/auth/login"
+        ? json(200, { signature: forged, refreshToken: "rt-1" }, { Session: LOGIN_JWT })
+        : next(),
     );
     const error = await client.login({ email: EMAIL, password: PASSWORD }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthProtocolError);
-    expect(error).toMatchObject({ protocol: "scram", message: expect.stringContaining("server signature does not match") });
+    expect(error).toMatchObject({
+      protocol: "scram",
+      message: expect.stringContaining("server signature does not match"),
+    });
     expect(client.loggedIn).toBe(false);
   });
 
@@ -106,7 +115,9 @@ describe("login: SCRAM-SHA-256 against an independent server implementation", ()
     ["an empty signature", { signature: "", refreshToken: "rt-1" }, "not base64"],
     ["no signature", { refreshToken: "rt-1" }, "not base64"],
   ])("%s is an AuthProtocolError", async (_name, reply, message) => {
-    const { client } = polario((seen, next) => (seen.path === "/api/auth/login" ? json(200, reply, { Session: LOGIN_JWT }) : next()));
+    const { client } = polario((seen, next) =>
+      seen.path === "/api/auth/login" ? json(200, reply, { Session: LOGIN_JWT }) : next(),
+    );
     await expect(client.login({ email: EMAIL, password: PASSWORD })).rejects.toMatchObject({
       name: "AuthProtocolError",
       message: expect.stringContaining(message),
@@ -115,9 +126,13 @@ describe("login: SCRAM-SHA-256 against an independent server implementation", ()
 
   it("a server nonce that does not extend the client's is refused before the proof is sent", async () => {
     const { client, route } = polario((seen, next) =>
-      seen.path === "/api/auth/auth" ? json(200, { nonce: "someone-elses-nonce", salt: "c2FsdA==", iterationCount: 4096 }) : next(),
+      seen.path === "/api/auth/auth"
+        ? json(200, { nonce: "someone-elses-nonce", salt: "c2FsdA==", iterationCount: 4096 })
+        : next(),
     );
-    await expect(client.login({ email: EMAIL, password: PASSWORD })).rejects.toThrow("server nonce must extend the client nonce");
+    await expect(client.login({ email: EMAIL, password: PASSWORD })).rejects.toThrow(
+      "server nonce must extend the client nonce",
+    );
     expect(route()).toEqual(["POST /api/auth/auth"]);
   });
 
@@ -161,7 +176,9 @@ describe("the JWT in the Session header", () => {
   });
 
   it("a failing logout still forgets the session", async () => {
-    const { client } = polario((seen, next) => (seen.path === "/api/auth/logout" ? json(500, { error: "boom" }) : next()));
+    const { client } = polario((seen, next) =>
+      seen.path === "/api/auth/logout" ? json(500, { error: "boom" }) : next(),
+    );
     await client.login({ email: EMAIL, password: PASSWORD });
     await expect(client.authLogoutGet()).rejects.toThrow(InternalServerError);
     expect(client.loggedIn).toBe(false);
@@ -231,14 +248,14 @@ describe("retries", () => {
   it("retries the idempotent logout on 503, but not the refresh POST", async () => {
     let failures = 2;
     const { client, route } = polario(
-      (seen, next) => (failures-- > 0 ? json(503, { error: "unavailable" }, { "retry-after-ms": "1" }) : next()),
+      (_seen, next) => (failures-- > 0 ? json(503, { error: "unavailable" }, { "retry-after-ms": "1" }) : next()),
       { token: LOGIN_JWT, refreshToken: "rt-1", retry: { baseDelayMs: 1 } },
     );
     await expect(client.authLogoutGet()).resolves.toEqual({ status: "ok" });
     expect(route()).toEqual(["GET /api/auth/logout", "GET /api/auth/logout", "GET /api/auth/logout"]);
 
     failures = 1;
-    const again = polario((seen, next) => (failures-- > 0 ? json(503, { error: "unavailable" }) : next()), {
+    const again = polario((_seen, next) => (failures-- > 0 ? json(503, { error: "unavailable" }) : next()), {
       token: LOGIN_JWT,
       refreshToken: "rt-1",
       retry: { baseDelayMs: 1 },
@@ -250,11 +267,17 @@ describe("retries", () => {
 
 describe("secrets", () => {
   it("neither util.inspect of the client nor its errors show the password, JWT or refresh token", async () => {
-    const { client } = polario((seen, next) => (seen.path === "/api/auth/logout" ? json(500, { error: "boom" }) : next()));
+    const { client } = polario((seen, next) =>
+      seen.path === "/api/auth/logout" ? json(500, { error: "boom" }) : next(),
+    );
     await client.login({ email: EMAIL, password: PASSWORD });
     const shown = [inspect(client, { depth: 6, getters: true })];
     shown.push(inspect(await client.authLogoutGet().catch((e: unknown) => e), { depth: 6 }));
-    shown.push(inspect(await client.login({ email: EMAIL, password: "nope-" + PASSWORD }).catch((e: unknown) => e), { depth: 6 }));
+    shown.push(
+      inspect(await client.login({ email: EMAIL, password: `nope-${PASSWORD}` }).catch((e: unknown) => e), {
+        depth: 6,
+      }),
+    );
     for (const text of shown) {
       expect(text).not.toContain(PASSWORD);
       expect(text).not.toContain(LOGIN_JWT);

@@ -68,14 +68,17 @@ test.each([
 
 test("a failed Logon keeps no session: the next Logout still uses the api key", async () => {
   const failing = recordingFetch();
-  const { rec, vox } = client({}, {
-    ...failing,
-    fetch: ((input: RequestInfo | URL, init?: RequestInit) => {
-      const request = new Request(input, init);
-      if (new URL(request.url).pathname === "/Logon") request.headers.set("Prefer", "example=error");
-      return failing.fetch(request);
-    }) as typeof fetch,
-  });
+  const { rec, vox } = client(
+    {},
+    {
+      ...failing,
+      fetch: ((input: RequestInfo | URL, init?: RequestInit) => {
+        const request = new Request(input, init);
+        if (new URL(request.url).pathname === "/Logon") request.headers.set("Prefer", "example=error");
+        return failing.fetch(request);
+      }) as typeof fetch,
+    },
+  );
   await expect(vox.logon()).rejects.toMatchObject({ name: "VoximplantError", code: 100 });
   await vox.logout();
   expect(query(rec.calls[1]!.url)).toEqual({ account_name: "acme", api_key: credentials.apiKey });
@@ -87,9 +90,15 @@ test("missing credentials are refused by the client before any request", async (
   await expect(vox.logon()).rejects.toThrow("missing credentials: apiKey");
   await expect(vox.logout()).rejects.toMatchObject({ name: "MissingCredentialsError", missing: ["apiKey"] });
   const noAccount = client({ accountName: "" });
-  await expect(noAccount.vox.logon()).rejects.toMatchObject({ name: "MissingCredentialsError", missing: ["accountName"] });
+  await expect(noAccount.vox.logon()).rejects.toMatchObject({
+    name: "MissingCredentialsError",
+    missing: ["accountName"],
+  });
   // Through the untyped paths too: the strategy itself refuses an empty key.
-  await expect(vox.withResponse.logon({ body: {} })).rejects.toMatchObject({ name: "MissingCredentialsError", missing: ["api_key"] });
+  await expect(vox.withResponse.logon({ body: {} })).rejects.toMatchObject({
+    name: "MissingCredentialsError",
+    missing: ["api_key"],
+  });
   expect(rec.calls).toEqual([]);
   expect(noAccount.rec.calls).toEqual([]);
 });
@@ -109,7 +118,9 @@ test("Prism enforces the spec's security: Logon with a session ID instead of the
 const RANGE_REPRESENTATIVES = [400, 401, 429];
 const statuses = [
   ...documentedResponses("voximplant").filter((r) => r.status >= 300),
-  ...(["logon", "logout"] as const).flatMap((operationId) => RANGE_REPRESENTATIVES.map((status) => ({ operationId, status }))),
+  ...(["logon", "logout"] as const).flatMap((operationId) =>
+    RANGE_REPRESENTATIVES.map((status) => ({ operationId, status })),
+  ),
 ];
 test.each(statuses)("$operationId answers $status as the typed error", async ({ operationId, status }) => {
   const { rec, vox } = client();
@@ -131,8 +142,15 @@ test.each(statuses)("$operationId answers $status as the typed error", async ({ 
 
 test("POST calls are not retried on 429 by default; an Idempotency-Key opts one in", async () => {
   const rec = recordingFetch();
-  const vox = createVoximplantClient({ baseUrl: mock.url(), fetch: rec.fetch, retry: { baseDelayMs: 1 }, ...credentials });
-  await expect(vox.withResponse.logon({ body: {}, headers: { Prefer: "code=429" } })).rejects.toMatchObject({ status: 429 });
+  const vox = createVoximplantClient({
+    baseUrl: mock.url(),
+    fetch: rec.fetch,
+    retry: { baseDelayMs: 1 },
+    ...credentials,
+  });
+  await expect(vox.withResponse.logon({ body: {}, headers: { Prefer: "code=429" } })).rejects.toMatchObject({
+    status: 429,
+  });
   expect(rec.calls).toHaveLength(1);
   rec.reset();
   const retried = vox.withResponse.logon({ body: {}, headers: { Prefer: "code=429", "Idempotency-Key": "logon-1" } });

@@ -21,16 +21,26 @@ function fakeFetch(reply: (path: string) => unknown) {
   const fetch = async (request: Request): Promise<Response> => {
     const url = new URL(request.url);
     calls.push({ url, method: request.method, headers: new Headers(request.headers), body: await request.text() });
-    return new Response(JSON.stringify(reply(url.pathname)), { status: 200, headers: { "content-type": "application/json" } });
+    return new Response(JSON.stringify(reply(url.pathname)), {
+      status: 200,
+      headers: { "content-type": "application/json" },
+    });
   };
   return { fetch: fetch as typeof globalThis.fetch, calls };
 }
 
-const ok = (path: string) => (path.endsWith("/Logon") ? { result: SESSION, api_key: "permanent", account_id: 1 } : { result: 1 });
+const ok = (path: string) =>
+  path.endsWith("/Logon") ? { result: SESSION, api_key: "permanent", account_id: 1 } : { result: 1 };
 
 function setup(reply: (path: string) => unknown = ok, extra: Partial<VoximplantClientOptions> = {}) {
   const wire = fakeFetch(reply);
-  const vox = createVoximplantClient({ fetch: wire.fetch, accountName: "acme", apiKey: API_KEY, retry: false, ...extra });
+  const vox = createVoximplantClient({
+    fetch: wire.fetch,
+    accountName: "acme",
+    apiKey: API_KEY,
+    retry: false,
+    ...extra,
+  });
   return { vox, calls: wire.calls };
 }
 
@@ -80,7 +90,13 @@ test("HTTP 200 with `error` is thrown as VoximplantError, never returned as data
   const error = (await vox.logon().catch((e: unknown) => e)) as VoximplantError;
   expect(error).toBeInstanceOf(VoximplantError);
   expect(error).toBeInstanceOf(ApiError);
-  expect(error).toMatchObject({ name: "VoximplantError", status: 200, code: 100, msg: "Authorization failed", method: "POST" });
+  expect(error).toMatchObject({
+    name: "VoximplantError",
+    status: 200,
+    code: 100,
+    msg: "Authorization failed",
+    method: "POST",
+  });
   expect(error.message).toBe(
     "[@sessionkit/voximplant] error 100: Authorization failed (POST https://api.voximplant.com/platform_api/Logon)",
   );
@@ -119,7 +135,9 @@ test.each([
 test("Logout forgets the session even when Voximplant reports an error", async () => {
   let fail = true;
   const { vox, calls } = setup((path) =>
-    path.endsWith("/Logout") && fail ? { error: { code: 161, msg: "The 'session_id' parameter is invalid" } } : ok(path),
+    path.endsWith("/Logout") && fail
+      ? { error: { code: 161, msg: "The 'session_id' parameter is invalid" } }
+      : ok(path),
   );
   await vox.logon();
   await expect(vox.logout()).rejects.toMatchObject({ code: 161 });
@@ -135,7 +153,10 @@ test("Logout forgets the session even when Voximplant reports an error", async (
 test("missing credentials fail before any request, naming every missing option", async () => {
   const { vox, calls } = setup(ok, { accountName: undefined, apiKey: undefined });
   await expect(vox.logon()).rejects.toThrow("[@sessionkit/voximplant] missing credentials: accountName, apiKey");
-  await expect(vox.logout()).rejects.toMatchObject({ name: "MissingCredentialsError", missing: ["accountName", "apiKey"] });
+  await expect(vox.logout()).rejects.toMatchObject({
+    name: "MissingCredentialsError",
+    missing: ["accountName", "apiKey"],
+  });
   // A key function that yields nothing is caught by the strategy, still before the request.
   const lazy = setup(ok, { apiKey: () => undefined });
   await expect(lazy.vox.logon()).rejects.toMatchObject({ name: "MissingCredentialsError", missing: ["api_key"] });
