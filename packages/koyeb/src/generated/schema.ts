@@ -1,4 +1,4 @@
-// This file is generated from specs/koyeb.yaml (sha256 9e1eb443fc4ec55b) by `pnpm generate`.
+// This file is generated from specs/koyeb.yaml (sha256 0ce5154eb83c0e97) by `pnpm generate`.
 // Do not edit it by hand: edit the spec and regenerate.
 export interface paths {
     "/v1/account/login": {
