@@ -1,11 +1,9 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import type { GeneratedFile } from "./codegen";
+import { runOpenapiGenerator } from "./openapi-generator";
 import { ROOT } from "./providers";
-
-const GENERATOR = join(ROOT, "scripts", "node_modules", "@openapitools", "openapi-generator-cli", "main.js");
 
 /**
  * The markdown API reference openapi-generator (pinned in openapitools.json) writes for a spec: README.md,
@@ -15,11 +13,7 @@ const GENERATOR = join(ROOT, "scripts", "node_modules", "@openapitools", "openap
 export function generateApiDocs(specFile: string): GeneratedFile[] {
   const out = mkdtempSync(join(tmpdir(), "sk-docs-"));
   try {
-    const run = spawnSync(
-      process.execPath,
-      [GENERATOR, "--openapitools", "openapitools.json", "generate", "-g", "markdown", "-i", specFile, "-o", out],
-      { cwd: ROOT, encoding: "utf8", env: { ...process.env, OPENAPI_GENERATOR_CLI_SEARCH_URL: "DEFAULT" } },
-    );
+    const run = runOpenapiGenerator(["generate", "-g", "markdown", "-i", specFile, "-o", out]);
     if (run.status !== 0) {
       throw new Error(`${relative(ROOT, specFile)}: openapi-generator failed:\n${run.stdout}${run.stderr}`);
     }

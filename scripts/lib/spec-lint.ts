@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
+import { runOpenapiGenerator } from "./openapi-generator";
 import { ROOT } from "./providers";
 
 export interface LintResult {
@@ -11,7 +12,6 @@ export interface LintResult {
 }
 
 const REDOCLY = join(ROOT, "scripts", "node_modules", "@redocly", "cli", "bin", "cli.js");
-const GENERATOR = join(ROOT, "scripts", "node_modules", "@openapitools", "openapi-generator-cli", "main.js");
 
 /** Redocly CLI with the committed ruleset (redocly.yaml). */
 export function redoclyLint(spec: string, config = join(ROOT, "redocly.yaml")): LintResult {
@@ -25,11 +25,7 @@ export function redoclyLint(spec: string, config = join(ROOT, "redocly.yaml")): 
 
 /** openapi-generator's own validator, at the version pinned in openapitools.json. */
 export function generatorValidate(spec: string): LintResult {
-  const run = spawnSync(process.execPath, [GENERATOR, "--openapitools", "openapitools.json", "validate", "-i", spec], {
-    cwd: ROOT,
-    encoding: "utf8",
-    env: { ...process.env, OPENAPI_GENERATOR_CLI_SEARCH_URL: "DEFAULT" },
-  });
+  const run = runOpenapiGenerator(["validate", "-i", spec]);
   const output = `${run.stdout}${run.stderr}`;
   return { tool: "openapi-generator", spec, ok: run.status === 0 && !/\[error\]/i.test(output), output };
 }
