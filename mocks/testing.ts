@@ -12,9 +12,13 @@ const SPECS_DIR = resolve(__dirname, "..", "specs");
 
 /**
  * Boots the provider's mock (a child process running mocks/serve.ts) on a free loopback port for this test file;
- * `url()` is valid inside tests. TEST_API_BASE_URL points the same tests at another server instead.
+ * `url()` is valid inside tests. TEST_API_BASE_URL points the same tests at another server instead. By default Prism
+ * runs with `--errors`: a response example that contradicts its own schema then fails the test as a 500.
  */
-export function useMock(provider: string, flags: { dynamic?: boolean; errors?: boolean } = {}): { url(): string } {
+export function useMock(
+  provider: string,
+  flags: { dynamic?: boolean; errors?: boolean } = { errors: true },
+): { url(): string } {
   let child: ChildProcess | undefined;
   let url: string | undefined;
   beforeAll(async () => {
