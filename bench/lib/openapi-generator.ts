@@ -41,7 +41,7 @@ async function generate(provider: string): Promise<GeneratedClient> {
     [
       GENERATOR_CLI,
       "--openapitools",
-      "openapitools.json",
+      join(ROOT, "openapitools.json"),
       "generate",
       "-g",
       "typescript-fetch",
@@ -50,7 +50,12 @@ async function generate(provider: string): Promise<GeneratedClient> {
       "-o",
       out,
     ],
-    { cwd: ROOT, timeoutMs: 180_000 },
+    // The wrapper reads PWD/INIT_CWD, not cwd, and writes an openapitools.json wherever they point.
+    {
+      cwd: ROOT,
+      timeoutMs: 180_000,
+      env: { ...process.env, PWD: ROOT, INIT_CWD: ROOT, OPENAPI_GENERATOR_CLI_SEARCH_URL: "DEFAULT" },
+    },
   );
   if (run.code !== 0) {
     const why = run.timedOut ? "timed out" : `exited ${run.code}`;
