@@ -18,4 +18,10 @@ export default defineConfig({
   // One copy of each module for both entries, in CJS too: two copies of ApiError would break `instanceof`.
   splitting: true,
   target: "es2022",
+  // tough-cookie and SASLprep are loaded with `import()` on first use. In the CJS build that becomes `require()`:
+  // a native import() from CommonJS fails in jest's vm sandbox (no --experimental-vm-modules) and would load the
+  // ESM copy of a dual package next to the CJS one.
+  esbuildOptions(options, { format }) {
+    if (format === "cjs") options.supported = { ...options.supported, "dynamic-import": false };
+  },
 });

@@ -1,4 +1,4 @@
-import { Cookie, CookieJar } from "tough-cookie";
+import type { Cookie, CookieJar } from "tough-cookie";
 import { AuthProtocolError } from "./errors";
 import type { AuthStrategy } from "./types";
 
@@ -19,6 +19,8 @@ export type CookieSession = AuthStrategy & {
   has(name: string, url: string): boolean;
 };
 
+type ToughCookie = typeof import("tough-cookie");
+
 // A cookie name we may quote in an error message: a plain RFC 7230 token of sane length.
 const PRINTABLE_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}$/;
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
@@ -31,16 +33,21 @@ const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
  * each response is stored against the URL it came from, and each request sends the cookies whose
  * domain, path, Secure flag and expiry match its URL. A cookie that names a domain the response did not
  * come from is an AuthProtocolError, not silently dropped: it means the session will not work.
+ *
+ * tough-cookie (with tldts' public-suffix list) takes ~30 ms to import, so it is loaded with the first
+ * `Set-Cookie` a response carries, not with the package: until then the jar is empty and needs no code.
  */
 export function cookieSession(options: CookieSessionOptions): CookieSession {
   const { provider, xsrf } = options;
-  let jar = new CookieJar();
+  /** Created with the first cookie the server sets. */
+  let jar: CookieJar | undefined;
 
   return {
     kind: "cookieSession",
     scope: "all",
 
     async onRequest({ request }) {
+      if (!jar) return undefined;
       const url = request.url;
       // RFC 6265 §5.4: longer paths first, then older cookies first (as getCookieString orders them).
       const stored = jar.getCookiesSync(url, { sort: true });
@@ -61,18 +68,22 @@ export function cookieSession(options: CookieSessionOptions): CookieSession {
     },
 
     async onResponse({ request, response }) {
+      const headers = response.headers.getSetCookie();
+      if (headers.length === 0) return undefined;
+      // Awaited only the first time: once loaded, storing stays synchronous, as it was with a static import.
+      const library = loaded ?? (await loadToughCookie());
       // After a followed redirect the cookies came from the final URL; `response.url` is empty for
       // synthetic responses, so fall back to the URL the request was sent to.
-      storeSetCookies(response.headers.getSetCookie(), response.url || request.url);
+      storeSetCookies(library, headers, response.url || request.url);
       return undefined;
     },
 
     clear() {
-      jar.removeAllCookiesSync();
+      jar?.removeAllCookiesSync();
     },
 
     has(name, url) {
-      return jar.getCookiesSync(url).some((cookie) => cookie.key === name);
+      return jar?.getCookiesSync(url).some((cookie) => cookie.key === name) ?? false;
     },
   };
 
@@ -82,11 +93,13 @@ export function cookieSession(options: CookieSessionOptions): CookieSession {
    * error, and it must not leave half a session behind (a new session cookie next to the old XSRF token), so the
    * session from before stays intact for the next call.
    */
-  function storeSetCookies(headers: string[], url: string): void {
+  function storeSetCookies(library: ToughCookie, headers: string[], url: string): void {
     // RFC 6265 §5.2: a Set-Cookie that does not parse is ignored, as browsers do.
-    const cookies = headers.map(parseSetCookie).filter((cookie): cookie is Cookie => cookie !== undefined);
+    const cookies = headers
+      .map((header) => parseSetCookie(library, header))
+      .filter((cookie): cookie is Cookie => cookie !== undefined);
     if (cookies.length === 0) return;
-    const next = jar.cloneSync() ?? new CookieJar();
+    const next = jar?.cloneSync() ?? new library.CookieJar();
     for (const cookie of cookies) {
       try {
         next.setCookieSync(cookie, url);
@@ -136,10 +149,28 @@ export function cookieSession(options: CookieSessionOptions): CookieSession {
   }
 }
 
-function parseSetCookie(header: string): Cookie | undefined {
+function parseSetCookie(library: ToughCookie, header: string): Cookie | undefined {
   try {
-    return Cookie.parse(header) ?? undefined;
+    return library.Cookie.parse(header) ?? undefined;
   } catch {
     return undefined;
   }
+}
+
+let loaded: ToughCookie | undefined;
+let loading: Promise<ToughCookie> | undefined;
+
+/** One import per process, shared by every session; a failed import is tried again on the next response. */
+function loadToughCookie(): Promise<ToughCookie> {
+  loading ??= import("tough-cookie").then(
+    (library) => {
+      loaded = library;
+      return library;
+    },
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
 }

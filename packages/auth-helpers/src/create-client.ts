@@ -1,4 +1,4 @@
-import createClient, { type Client, type Middleware } from "openapi-fetch";
+import createClient, { type Client, type Middleware, defaultBodySerializer } from "openapi-fetch";
 import { bodyEncoding } from "./body-encoding";
 import { checkHeaderValues, checkRequestBody } from "./call-checks";
 import { copyRequest } from "./copy-request";
@@ -12,6 +12,7 @@ import {
   RedirectError,
 } from "./errors";
 import type { Facade, FacadeWithResponse, OperationRow, OperationTable } from "./operation-table";
+import { holdBody } from "./held-body";
 import { parseJsonBody } from "./parse-json-body";
 import { redactText } from "./redact";
 import { requestSecrets, sentRequestOf } from "./request-secrets";
@@ -57,7 +58,8 @@ export interface ProviderDefinition<Table extends OperationTable> {
   redirects?: "rebase" | "error";
   /**
    * For vendors that report failures inside a 2xx body (Voximplant answers HTTP 200 with `error: {code, msg}`):
-   * inspects each 2xx response and returns the error to throw instead of returning the body as data.
+   * inspects each 2xx response and returns the error to throw instead of returning the body as data. When it finds
+   * one it is called again, with the request's credentials to mask in the error, so it must have no side effects.
    */
   errorInBody?: (init: ApiErrorInit) => ApiError | undefined;
 }
@@ -101,6 +103,15 @@ export function createApiClient<Paths extends {}, Ops, Table extends OperationTa
   });
   const authModes = new Map<string, OperationRow["auth"]>();
   for (const row of Object.values(def.operations)) authModes.set(`${row.method.toUpperCase()} ${row.path}`, row.auth);
+  // First of all middleware: the Request openapi-fetch just built from the string the facade's serializer returned
+  // keeps that string, so that sending it (retry-fetch) and copying it (copyRequest) never read the Request's stream.
+  raw.use({
+    onRequest: ({ request, options: { bodySerializer } }) => {
+      const body = (bodySerializer as Partial<CapturingSerializer>).output;
+      if (typeof body === "string") holdBody(request, body);
+      return undefined;
+    },
+  });
   const configuredBase = baseUrl;
   // After a "rebase" redirect, raw calls (which carry the configured base) follow the client to the new endpoint.
   if (def.redirects === "rebase") {
@@ -130,8 +141,8 @@ export function createApiClient<Paths extends {}, Ops, Table extends OperationTa
       response,
     } = await (raw.request as any)(row.method, row.path, {
       ...init,
-      ...encoding,
       headers: { ...encoding?.headers, ...init.headers },
+      bodySerializer: capturing(encoding?.bodySerializer ?? defaultBodySerializer),
       // Parsed below, so that a 2xx that is not JSON is a typed error that does not quote the body.
       parseAs: "text",
     });
@@ -139,7 +150,9 @@ export function createApiClient<Paths extends {}, Ops, Table extends OperationTa
     const secrets = () => requestSecrets(sentRequestOf(response));
     if (response.ok) {
       const data = parseJsonBody(def.provider, row, text, response);
-      if (def.errorInBody) {
+      // Gathering the request's credentials costs more than the check, and most 2xx bodies are data: only for one
+      // that carries an error is the error built again, masking them.
+      if (def.errorInBody?.(errorInit(def, row, data, response, baseUrl))) {
         const failure = def.errorInBody(errorInit(def, row, data, response, baseUrl, await secrets()));
         if (failure) throw failure;
       }
@@ -196,6 +209,20 @@ export function createApiClient<Paths extends {}, Ops, Table extends OperationTa
       return `ApiClient(${def.provider}) { baseUrl: '${baseUrl}' }`;
     },
   } as ApiClient<Paths, Ops, Table>;
+}
+
+/** A per-call body serializer that keeps what it returned, for the middleware that holds it beside the Request. */
+interface CapturingSerializer {
+  (body: unknown, headers?: unknown): unknown;
+  output?: unknown;
+}
+
+function capturing(serialize: (body: any, headers?: any) => unknown): CapturingSerializer {
+  const capture: CapturingSerializer = (body, headers) => {
+    capture.output = serialize(body, headers);
+    return capture.output;
+  };
+  return capture;
 }
 
 /** Skips strategies on operations the spec marks anonymous; tolerates a missing credential where it is optional. */

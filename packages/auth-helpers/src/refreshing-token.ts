@@ -1,4 +1,5 @@
 import { copyRequest } from "./copy-request";
+import { type HeldBody, heldBody } from "./held-body";
 import { ApiError, AuthProtocolError, ConfigurationError, MissingCredentialsError } from "./errors";
 import { looksLikeJwt, readJwtExpiry } from "./jwt";
 import { assertSendable } from "./resolve-secret";
@@ -52,6 +53,12 @@ interface Held {
   refreshToken: Secret | undefined;
 }
 
+/** A request as sent, for its retry after a 401: the token generation and its body (a clone when not held). */
+interface Sent {
+  generation: number;
+  body: HeldBody | Request | null;
+}
+
 /** In-flight requests remembered for a 401 retry; bounded in case a later middleware short-circuits. */
 const MAX_REMEMBERED = 10_000;
 
@@ -85,7 +92,7 @@ export function refreshingToken(options: RefreshingTokenOptions): RefreshingToke
   let pending: { from: number; promise: Promise<void> } | undefined;
   /** The last refresh failure, kept so that the rest of its 401 storm gets the same error. */
   let failed: { from: number; error: unknown } | undefined;
-  const sent = new Map<string, { generation: number; request: Request | undefined }>();
+  const sent = new Map<string, Sent>();
 
   /** A refresh token given without a token (resuming a session): the first request refreshes with it. */
   let seedRefreshToken: Secret | undefined;
@@ -182,7 +189,7 @@ export function refreshingToken(options: RefreshingTokenOptions): RefreshingToke
     return held.token.reveal();
   }
 
-  function remember(id: string, entry: { generation: number; request: Request | undefined }): void {
+  function remember(id: string, entry: Sent): void {
     if (sent.size >= MAX_REMEMBERED) sent.delete(sent.keys().next().value as string);
     sent.set(id, entry);
   }
@@ -195,8 +202,9 @@ export function refreshingToken(options: RefreshingTokenOptions): RefreshingToke
       if (needsRefresh()) await refreshOnce();
       if (!held) throw new MissingCredentialsError(provider, ["token"]);
       place(request, held.token.reveal());
-      // The body is consumed when the request is sent; keep a copy for the one retry after a 401.
-      remember(id, { generation, request: request.body ? request.clone() : undefined });
+      // For the one retry after a 401: the held body (held-body.ts), or else a clone, since sending reads the body.
+      const body = heldBody(request);
+      remember(id, { generation, body: body === undefined ? request.clone() : body });
       return undefined;
     },
 
@@ -207,7 +215,7 @@ export function refreshingToken(options: RefreshingTokenOptions): RefreshingToke
       await response.body?.cancel().catch(() => undefined);
 
       const token = await tokenAfter401(entry.generation);
-      const body = entry.request ? await entry.request.arrayBuffer() : null;
+      const body = entry.body instanceof Request ? await entry.body.arrayBuffer() : entry.body;
       const retry = await copyRequest(request, { body });
       place(retry, token);
       const again = await client.fetch(retry);

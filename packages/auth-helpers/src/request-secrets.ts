@@ -1,3 +1,4 @@
+import { heldBody } from "./held-body";
 import { isSecretKey } from "./redact";
 
 /** Headers that describe the request rather than authenticate it; every other header value may be a credential. */
@@ -62,10 +63,16 @@ export async function requestSecrets(request: Request | undefined): Promise<stri
 }
 
 async function bodySecrets(request: Request): Promise<string[]> {
-  if (request.body === null || request.bodyUsed) return [];
+  const held = heldBody(request);
+  if (held === null || request.bodyUsed) return [];
   let text: string;
   try {
-    text = await request.clone().text();
+    text =
+      held === undefined
+        ? await request.clone().text()
+        : typeof held === "string"
+          ? held
+          : new TextDecoder().decode(held);
   } catch {
     return [];
   }

@@ -8,6 +8,8 @@ import {
   SessionkitError,
   parseRetryAfter,
 } from "./errors";
+import { requestInit } from "./copy-request";
+import { requestBody } from "./held-body";
 import { redactText } from "./redact";
 import { recordSentRequest } from "./request-secrets";
 
@@ -77,47 +79,57 @@ export function createRetryFetch(options: RetryFetchOptions = {}): RetryFetch {
   const sleep = options.sleep ?? abortableSleep;
 
   return async function retryFetch(request: Request, init?: RequestInit): Promise<Response> {
-    // Read at call time so that a fetch replaced after client creation (test doubles, instrumentation) is used.
-    const fetchImpl: FetchLike = options.fetch ?? globalThis.fetch;
-    const caller = linkSignals([options.signal, request.signal, init?.signal ?? undefined]);
+    const callers = callerSignals([options.signal, request.signal, init?.signal ?? undefined]);
     const mayRetry = policy.retryNonIdempotent || isIdempotent(request);
+    // Every attempt sends the held body (held-body.ts), so none touches the Request's stream. Outside the try: a
+    // request whose body is already used is a programming error, not a network failure.
+    const fields = { ...requestInit(request), body: await requestBody(request) };
+    const injected = options.fetch;
+    const send: Send = injected
+      ? (signal) => {
+          // An injected fetch gets a Request: test doubles and users' wrappers take one.
+          const attempt = new Request(request.url, { ...fields, signal });
+          return init ? injected(attempt, { ...init, signal }) : injected(attempt);
+        }
+      : // The global fetch, read per attempt so that one replaced after client creation is used, gets the URL and
+        // init: a Request would be re-wrapped inside it, its body piped through one more stream.
+        (signal) => globalThis.fetch(request.url, { ...fields, ...init, signal });
 
     const pause = async (ms: number): Promise<void> => {
+      const caller = linkSignals(callers);
       try {
         await abortable(sleep(ms, caller.signal), caller.signal);
       } catch (error) {
         if (caller.signal.aborted) throw new ApiUserAbortError();
         throw error;
+      } finally {
+        caller.unlink();
       }
     };
 
-    try {
-      for (let attempt = 0; ; attempt++) {
-        if (caller.signal.aborted) throw new ApiUserAbortError();
-        const retriesLeft = policy.maxRetries - attempt;
-        const outcome = await sendAttempt(fetchImpl, request, init, caller.signal, timeoutMs, maxBytes);
+    for (let attempt = 0; ; attempt++) {
+      if (anyAborted(callers)) throw new ApiUserAbortError();
+      const retriesLeft = policy.maxRetries - attempt;
+      const outcome = await sendAttempt(send, request, callers, timeoutMs, maxBytes);
 
-        if (outcome.kind === "response") {
-          const delay = retryDelay(outcome.response, attempt, retriesLeft, mayRetry, policy);
-          if (delay === undefined) {
-            recordSentRequest(outcome.response, request);
-            return outcome.response;
-          }
-          discard(outcome.response);
-          await pause(delay);
-          continue;
+      if (outcome.kind === "response") {
+        const delay = retryDelay(outcome.response, attempt, retriesLeft, mayRetry, policy);
+        if (delay === undefined) {
+          recordSentRequest(outcome.response, request);
+          return outcome.response;
         }
-        if (caller.signal.aborted) throw new ApiUserAbortError();
-        if (outcome.kind === "fatal") throw outcome.error;
-        if (!mayRetry || retriesLeft <= 0) {
-          throw outcome.kind === "timeout"
-            ? new ApiTimeoutError(`Request timed out after ${timeoutMs} ms; ${attempt + 1} attempt(s) made.`)
-            : connectionErrorFrom(outcome.error, request);
-        }
-        await pause(backoffDelay(attempt, policy));
+        discard(outcome.response);
+        await pause(delay);
+        continue;
       }
-    } finally {
-      caller.unlink();
+      if (anyAborted(callers)) throw new ApiUserAbortError();
+      if (outcome.kind === "fatal") throw outcome.error;
+      if (!mayRetry || retriesLeft <= 0) {
+        throw outcome.kind === "timeout"
+          ? new ApiTimeoutError(`Request timed out after ${timeoutMs} ms; ${attempt + 1} attempt(s) made.`)
+          : connectionErrorFrom(outcome.error, request);
+      }
+      await pause(backoffDelay(attempt, policy));
     }
   };
 }
@@ -128,35 +140,35 @@ type AttemptOutcome =
   | { kind: "network"; error: unknown }
   | { kind: "fatal"; error: unknown };
 
-/** One try: a fresh clone of the request, its own timer (headers and body), and an abort wired to the caller's signals. */
+type Send = (signal: AbortSignal) => Promise<Response>;
+
+/**
+ * One try: its own AbortController, aborted by its timer (headers and body) or by any of the caller's signals. The
+ * fetch is raced against it as well, in case it ignores the signal (a replaced global fetch, a test double).
+ */
 async function sendAttempt(
-  fetchImpl: FetchLike,
+  send: Send,
   request: Request,
-  init: RequestInit | undefined,
-  callerSignal: AbortSignal,
+  callers: readonly AbortSignal[],
   timeoutMs: number,
   maxBytes: number,
 ): Promise<AttemptOutcome> {
-  // Outside the try: a request whose body is already used is a programming error, not a network failure.
-  const copy = request.clone();
-  const controller = new AbortController();
-  const onCallerAbort = abortFromEvent.bind(controller);
-  callerSignal.addEventListener("abort", onCallerAbort);
-  const timer = timeoutMs > 0 ? setTimeout(abortForTimeout, timeoutMs, controller) : undefined;
+  const attempt = linkSignals(callers);
+  const signal = attempt.signal;
+  const timer = timeoutMs > 0 ? setTimeout(abortForTimeout, timeoutMs, attempt.controller) : undefined;
   try {
-    if (callerSignal.aborted) controller.abort(callerSignal.reason);
-    const attempt = new Request(copy, { signal: controller.signal });
-    const pending = init ? fetchImpl(attempt, { ...init, signal: controller.signal }) : fetchImpl(attempt);
-    const response = await abortable(pending, controller.signal, discard);
+    const pending = send(signal);
+    const response = await abortable(pending, signal, discard);
     // A body cut off by a reset is a "network" outcome of this attempt, retried like a reset before the headers.
-    return { kind: "response", response: await bufferResponse(response, attempt, controller.signal, maxBytes) };
+    const buffered = await bufferResponse(response, request, signal, maxBytes);
+    return { kind: "response", response: buffered };
   } catch (error) {
-    if (controller.signal.reason instanceof AttemptTimeout) return { kind: "timeout" };
+    if (signal.reason instanceof AttemptTimeout) return { kind: "timeout" };
     if (error instanceof SessionkitError && !(error instanceof ApiConnectionError)) return { kind: "fatal", error };
     return { kind: "network", error };
   } finally {
     clearTimeout(timer);
-    callerSignal.removeEventListener("abort", onCallerAbort);
+    attempt.unlink();
   }
 }
 
@@ -174,26 +186,43 @@ function abortFromEvent(this: AbortController, event: Event): void {
   this.abort((event.target as AbortSignal).reason);
 }
 
+/** The distinct signals that abort a call: the client's, the request's own, and one passed with the fetch. */
+function callerSignals(signals: (AbortSignal | undefined)[]): AbortSignal[] {
+  const out: AbortSignal[] = [];
+  for (const signal of signals) if (signal && !out.includes(signal)) out.push(signal);
+  return out;
+}
+
+function anyAborted(signals: readonly AbortSignal[]): boolean {
+  return signals.some((signal) => signal.aborted);
+}
+
 /**
- * One signal that aborts when any input does. Done by hand with listeners removed in `unlink()` instead
+ * A controller that aborts when any of `sources` does. Done by hand with listeners removed in `unlink()` instead
  * of AbortSignal.any: on Node 20 (and later for observed composites) AbortSignal.any retains an entry
  * per call on a long-lived source signal (nodejs/node#55351), and `options.signal` lives as long as the client.
  */
-function linkSignals(signals: (AbortSignal | undefined)[]): { signal: AbortSignal; unlink(): void } {
+function linkSignals(sources: readonly AbortSignal[]): {
+  controller: AbortController;
+  signal: AbortSignal;
+  unlink(): void;
+} {
   const controller = new AbortController();
-  const sources = [...new Set(signals.filter((s): s is AbortSignal => s !== undefined))];
   const onAbort = abortFromEvent.bind(controller);
+  let linked = 0;
   for (const source of sources) {
     if (source.aborted) {
       controller.abort(source.reason);
       break;
     }
     source.addEventListener("abort", onAbort);
+    linked++;
   }
   return {
+    controller,
     signal: controller.signal,
     unlink() {
-      for (const source of sources) source.removeEventListener("abort", onAbort);
+      for (let i = 0; i < linked; i++) sources[i]!.removeEventListener("abort", onAbort);
     },
   };
 }

@@ -1,5 +1,5 @@
-import saslprep from "@mongodb-js/saslprep";
 import { AuthProtocolError, MissingCredentialsError } from "./errors";
+import { type Saslprep, loadSaslprep } from "./sasl-prep";
 
 export type ScramHash = "SHA-256" | "SHA-1";
 
@@ -21,14 +21,14 @@ export interface ScramClient {
   /** "SCRAM-SHA-256" or "SCRAM-SHA-1", as sent in the SASL mechanism name. */
   readonly mechanism: string;
   /** The client-first-message, `n,,n=<user>,r=<nonce>`. */
-  clientFirst(): string;
+  clientFirst(): Promise<string>;
   /** Checks the server-first-message and returns the client-final-message with the proof. */
   clientFinal(serverFirst: string): Promise<string>;
   /** Checks the server-final-message: resolves only when the server proved it knows the password. */
   verifyServerFinal(serverFinal: string): Promise<void>;
 }
 
-type State = "start" | "first-sent" | "computing" | "final-sent" | "done" | "failed";
+type State = "start" | "preparing" | "first-sent" | "computing" | "final-sent" | "done" | "failed";
 
 // GS2 header for "no channel binding, client does not support it"; base64 of it is the c= value.
 const GS2_HEADER = "n,,";
@@ -53,6 +53,10 @@ const KEY_BYTES: Record<ScramHash, number> = { "SHA-256": 32, "SHA-1": 20 };
  * verifyServerFinal, each once and in order; any failure leaves the client unusable. Channel binding is
  * not offered (GS2 header `n,,`). Every protocol failure is an AuthProtocolError("scram", ...); messages
  * never contain the password, the proof or the salted key.
+ *
+ * A user name or password with a character SASLprep prohibits is refused here when the character is ASCII (a
+ * control character), and by `clientFinal`, before any proof is computed, when it is not: only non-ASCII input
+ * needs SASLprep's tables, which are imported then (sasl-prep.ts).
  */
 export function createScramClient(options: ScramClientOptions): ScramClient {
   const provider = options.provider ?? "auth-helpers";
@@ -67,13 +71,13 @@ export function createScramClient(options: ScramClientOptions): ScramClient {
   const maxIterations = options.maxIterations ?? 10_000_000;
 
   // RFC 5802 §5.1: the user name is a SASLprep "query" string (unassigned code points allowed), the
-  // password a "stored" string (they are not).
-  const username = prepare(options.username, true, "username");
-  let password: Bytes | undefined = utf8(prepare(options.password, false, "password"));
+  // password a "stored" string (they are not). Both are prepared in clientFirst, before anything is sent.
+  const rawUsername = options.username;
+  let password: string | undefined = options.password;
   const nonce = options.nonce ?? randomNonce();
   if (!PRINTABLE_NO_COMMA.test(nonce)) throw fail("the client nonce must be printable ASCII without commas");
 
-  const clientFirstBare = `n=${escapeUsername(username)},r=${nonce}`;
+  let clientFirstBare = "";
   let state: State = "start";
   let expectedServerSignature: Bytes | undefined;
 
@@ -92,8 +96,21 @@ export function createScramClient(options: ScramClientOptions): ScramClient {
   return {
     mechanism: `SCRAM-${hash}`,
 
-    clientFirst() {
-      return step("start", "first-sent", () => `${GS2_HEADER}${clientFirstBare}`);
+    async clientFirst() {
+      step("start", "preparing", () => undefined);
+      try {
+        const saslprep = await loadSaslprep().catch(() => {
+          throw fail("SASLprep (@mongodb-js/saslprep) could not be loaded");
+        });
+        const username = prepare(saslprep, rawUsername, true, "username");
+        password = prepare(saslprep, password!, false, "password");
+        clientFirstBare = `n=${escapeUsername(username)},r=${nonce}`;
+        state = "first-sent";
+        return `${GS2_HEADER}${clientFirstBare}`;
+      } catch (error) {
+        state = "failed";
+        throw error;
+      }
     },
 
     async clientFinal(serverFirst) {
@@ -104,7 +121,8 @@ export function createScramClient(options: ScramClientOptions): ScramClient {
         const subtle = webCrypto();
         const withoutProof = `c=${CHANNEL_BINDING},r=${parsed.nonce}`;
         const authMessage = utf8(`${clientFirstBare},${serverFirst},${withoutProof}`);
-        const salted = await pbkdf2(subtle, hash, password!, parsed.salt, parsed.iterations);
+        const prepared = utf8(password!);
+        const salted = await pbkdf2(subtle, hash, prepared, parsed.salt, parsed.iterations);
         password = undefined; // not needed again; do not keep it around longer than necessary
         const clientKey = await hmac(subtle, hash, salted, "Client Key");
         const storedKey = new Uint8Array(await subtle.digest(hash, clientKey));
@@ -210,12 +228,17 @@ function fail(message: string): AuthProtocolError {
   return new AuthProtocolError("scram", message);
 }
 
-function prepare(value: string, allowUnassigned: boolean, what: string): string {
+/** SASLprep of a user name or password; a string it refuses is an AuthProtocolError naming which one. */
+function prepare(saslprep: Saslprep, value: string, allowUnassigned: boolean, what: string): string {
   try {
     return saslprep(value, { allowUnassigned });
   } catch {
-    throw fail(`the ${what} contains characters SASLprep (RFC 4013) prohibits`);
+    throw prohibited(what);
   }
+}
+
+function prohibited(what: string): AuthProtocolError {
+  return fail(`the ${what} contains characters SASLprep (RFC 4013) prohibits`);
 }
 
 /** RFC 5802 §5.1: "," and "=" in the user name become "=2C" and "=3D". */

@@ -43,6 +43,15 @@ function setup(handler: Handler, baseUrl = CE) {
 }
 
 describe("cookieSession (CloudEndure)", () => {
+  it("before any Set-Cookie (the cookie library not needed yet): nothing sent, nothing held, clear() is harmless", async () => {
+    const { client, session, calls } = setup(() => json(200, {}));
+    session.clear();
+    await client.GET("/me");
+    await client.GET("/me");
+    expect(calls.map((c) => c.headers.get("cookie"))).toEqual([null, null]);
+    expect(session.has("session", `${CE}/me`)).toBe(false);
+  });
+
   it("stores the login cookies and sends them back with the XSRF header", async () => {
     const { client, session, calls } = setup(
       loginServer([

@@ -61,6 +61,44 @@ test("errorInBody turns a 2xx that carries an error into that error", async () =
   await expect(api.ops.whoami()).rejects.toThrow("failed in body");
 });
 
+test("errorInBody's error masks the request's credentials (they are gathered only when there is an error)", async () => {
+  const token = "tok-5ecret-value-42";
+  const seen: unknown[] = [];
+  const { api } = client(
+    (request) => json(200, { ok: true, error: request.url.endsWith("/me") ? { echo: token } : undefined }),
+    [bearer(token)],
+    {
+      errorInBody: (init: any) => {
+        seen.push(init.secrets);
+        return init.body?.error ? new ApiError(init, `failed in body: ${JSON.stringify(init.body)}`) : undefined;
+      },
+    },
+  );
+  await api.ops.login({ body: { user: "u" } });
+  expect(seen).toEqual([[]]); // data: one call, no credentials gathered
+  const error = (await api.ops.whoami().catch((e: unknown) => e)) as ApiError;
+  expect(error.message).toContain("failed in body");
+  expect(error.message).not.toContain(token);
+  expect(JSON.stringify(error.body)).not.toContain(token);
+  expect(seen.at(-1)).toContain(token);
+});
+
+test("the facade's body is sent as serialised, and a middleware that replaces the request sends its own", async () => {
+  const { api, calls } = client(() => json(200, {}));
+  const readByLaterMiddleware: string[] = [];
+  api.raw.use({
+    async onRequest({ request }) {
+      readByLaterMiddleware.push(await request.clone().text());
+      if (request.url.endsWith("/form")) return undefined;
+      return new Request(request.url, { method: request.method, headers: request.headers, body: '{"replaced":1}' });
+    },
+  });
+  await api.ops.login({ body: { user: "u" } });
+  await api.ops.form({ body: { a: "1" } });
+  expect(readByLaterMiddleware).toEqual(['{"user":"u"}', "a=1"]);
+  expect(calls.map((c) => c.body)).toEqual(['{"replaced":1}', "a=1"]);
+});
+
 test("rebase: a 307 is followed once, the client stays on the new endpoint, raw calls follow too", async () => {
   const warnings: string[] = [];
   const f = fakeFetch((request) =>

@@ -189,7 +189,7 @@ describe("no secret in errors or util.inspect (leak scan)", () => {
       hash: "SHA-256",
       nonce: "rOprNGfwEbeRWgbNEkqO",
     });
-    scram.clientFirst();
+    await scram.clientFirst();
     const clientFinal = await scram.clientFinal("r=rOprNGfwEbeRWgbNEkqOxyz,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096");
     proof = clientFinal.slice(clientFinal.indexOf(",p=") + 3);
     objects.push(["scram client mid-exchange", scram]);
@@ -198,11 +198,13 @@ describe("no secret in errors or util.inspect (leak scan)", () => {
       await caught(() => scram.verifyServerFinal("v=6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4=")),
     ]);
     const scram2 = createScramClient({ username: "user", password: PASSWORD, hash: "SHA-1" });
-    scram2.clientFirst();
+    await scram2.clientFirst();
     errors.push(["scram bad server-first", await caught(() => scram2.clientFinal(`e=${PASSWORD}`))]);
     errors.push([
       "scram SASLprep",
-      await caught(() => createScramClient({ username: "u", password: `${PASSWORD}\u0007`, hash: "SHA-256" })),
+      await caught(() =>
+        createScramClient({ username: "u", password: `${PASSWORD}\u0007`, hash: "SHA-256" }).clientFirst(),
+      ),
     ]);
 
     // errors.ts: an ApiError built from a response that carries credentials

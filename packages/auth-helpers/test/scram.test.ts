@@ -40,7 +40,7 @@ describe("SCRAM: RFC example exchanges, byte for byte", () => {
   it("RFC 5802 §5 SCRAM-SHA-1", async () => {
     const client = createScramClient({ username: "user", password: "pencil", hash: "SHA-1", nonce: SHA1.nonce });
     expect(client.mechanism).toBe("SCRAM-SHA-1");
-    expect(client.clientFirst()).toBe(SHA1.clientFirst);
+    expect(await client.clientFirst()).toBe(SHA1.clientFirst);
     expect(await client.clientFinal(SHA1.serverFirst)).toBe(SHA1.clientFinal);
     await expect(client.verifyServerFinal(SHA1.serverFinal)).resolves.toBeUndefined();
   });
@@ -48,26 +48,26 @@ describe("SCRAM: RFC example exchanges, byte for byte", () => {
   it("RFC 7677 §3 SCRAM-SHA-256", async () => {
     const client = sha256Client();
     expect(client.mechanism).toBe("SCRAM-SHA-256");
-    expect(client.clientFirst()).toBe(SHA256.clientFirst);
+    expect(await client.clientFirst()).toBe(SHA256.clientFirst);
     expect(await client.clientFinal(SHA256.serverFirst)).toBe(SHA256.clientFinal);
     await expect(client.verifyServerFinal(SHA256.serverFinal)).resolves.toBeUndefined();
   });
 
   it("SASLprep maps the password first: a soft hyphen and a non-ASCII space change nothing / become a space", async () => {
     const mapped = sha256Client({ password: "pen\u00ADcil" }); // U+00AD is mapped to nothing (RFC 3454 B.1)
-    mapped.clientFirst();
+    await mapped.clientFirst();
     expect(await mapped.clientFinal(SHA256.serverFirst)).toBe(SHA256.clientFinal);
 
     const nbsp = sha256Client({ password: "pen\u00A0cil" });
     const space = sha256Client({ password: "pen cil" });
-    nbsp.clientFirst();
-    space.clientFirst();
+    await nbsp.clientFirst();
+    await space.clientFirst();
     expect(await nbsp.clientFinal(SHA256.serverFirst)).toBe(await space.clientFinal(SHA256.serverFirst));
   });
 
   it("a server extension after i= is ignored, and v= may carry extensions", async () => {
     const client = sha256Client();
-    client.clientFirst();
+    await client.clientFirst();
     await client.clientFinal(`${SHA256.serverFirst},x=ext`);
     // the proof changes (the extension is part of AuthMessage), so only check the server-final path shape
     await expectScramError(() => client.verifyServerFinal(`${SHA256.serverFinal},y=1`), /signature does not match/);
@@ -75,15 +75,15 @@ describe("SCRAM: RFC example exchanges, byte for byte", () => {
 });
 
 describe("SCRAM: client-first-message", () => {
-  it("escapes = and , in the user name", () => {
+  it("escapes = and , in the user name", async () => {
     expect(escapeUsername("a=b,c")).toBe("a=3Db=2Cc");
     const client = createScramClient({ username: "us=er,x", password: "p", hash: "SHA-256", nonce: "abc" });
-    expect(client.clientFirst()).toBe("n,,n=us=3Der=2Cx,r=abc");
+    expect(await client.clientFirst()).toBe("n,,n=us=3Der=2Cx,r=abc");
   });
 
-  it("generates a random base64 nonce when none is injected", () => {
-    const a = createScramClient({ username: "u", password: "p", hash: "SHA-256" }).clientFirst();
-    const b = createScramClient({ username: "u", password: "p", hash: "SHA-256" }).clientFirst();
+  it("generates a random base64 nonce when none is injected", async () => {
+    const a = await createScramClient({ username: "u", password: "p", hash: "SHA-256" }).clientFirst();
+    const b = await createScramClient({ username: "u", password: "p", hash: "SHA-256" }).clientFirst();
     expect(a).toMatch(/^n,,n=u,r=[A-Za-z0-9+/]{24}$/);
     expect(a).not.toBe(b);
   });
@@ -99,7 +99,7 @@ describe("SCRAM: client-first-message", () => {
       /nonce/,
     );
     await expectScramError(
-      () => createScramClient({ username: "u", password: "bell\u0007", hash: "SHA-256" }),
+      () => createScramClient({ username: "u", password: "bell\u0007", hash: "SHA-256" }).clientFirst(),
       /SASLprep/,
     );
     await expectScramError(() => createScramClient({ username: "u", password: "p", hash: "MD5" as never }), /hash/);
@@ -148,7 +148,7 @@ describe("SCRAM: server-first-message checks", () => {
 
   it.each(cases)("refuses %s", async (_, serverFirst, pattern) => {
     const client = sha256Client();
-    client.clientFirst();
+    await client.clientFirst();
     await expectScramError(() => client.clientFinal(serverFirst), pattern);
     // a failed exchange cannot be continued
     await expectScramError(() => client.verifyServerFinal(SHA256.serverFinal), /already failed/);
@@ -158,7 +158,7 @@ describe("SCRAM: server-first-message checks", () => {
 describe("SCRAM: server-final-message checks", () => {
   async function afterClientFinal() {
     const client = sha256Client();
-    client.clientFirst();
+    await client.clientFirst();
     await client.clientFinal(SHA256.serverFirst);
     return client;
   }
@@ -182,12 +182,39 @@ describe("SCRAM: server-final-message checks", () => {
     const client = sha256Client();
     await expectScramError(() => client.clientFinal(SHA256.serverFirst), /out of order/);
     const fresh = sha256Client();
-    fresh.clientFirst();
+    await fresh.clientFirst();
     await expectScramError(() => fresh.clientFirst(), /out of order/);
     await expectScramError(() => fresh.verifyServerFinal(SHA256.serverFinal), /out of order/);
     await fresh.clientFinal(SHA256.serverFirst);
     await fresh.verifyServerFinal(SHA256.serverFinal);
     await expectScramError(() => fresh.verifyServerFinal(SHA256.serverFinal), /out of order/);
+  });
+});
+
+describe("SCRAM: non-ASCII user names and passwords (SASLprep tables loaded on demand)", () => {
+  it("sends the SASLprep form of a non-ASCII user name, and the proof matches the RFC example", async () => {
+    // U+00AD is mapped to nothing: "us\u00ADer" is "user" to SASLprep, so this is RFC 7677's exchange.
+    const client = sha256Client({ username: "us\u00ADer" });
+    expect(await client.clientFirst()).toBe(SHA256.clientFirst);
+    expect(await client.clientFinal(SHA256.serverFirst)).toBe(SHA256.clientFinal);
+    await expect(client.verifyServerFinal(SHA256.serverFinal)).resolves.toBeUndefined();
+  });
+
+  it.each([
+    ["a password with a line separator (prohibited)", { password: "pen\u2028cil" }, /password contains/],
+    ["a password with an unassigned code point", { password: "pen\u0221cil" }, /password contains/],
+    ["a user name with a C1 control character", { username: "us\u0085er" }, /username contains/],
+    ["a user name mixing right-to-left and left-to-right text", { username: "user\u05d0" }, /username contains/],
+  ])("refuses %s in clientFirst, before anything is sent", async (_, extra, pattern) => {
+    const client = sha256Client(extra);
+    await expectScramError(() => client.clientFirst(), pattern);
+    await expectScramError(() => client.clientFinal(SHA256.serverFirst), /already failed/);
+  });
+
+  it("allows an unassigned code point in the user name (a SASLprep query string)", async () => {
+    const client = sha256Client({ username: "us\u0221er" });
+    expect(await client.clientFirst()).toBe(`n,,n=us\u0221er,r=${SHA256.nonce}`);
+    await expect(client.clientFinal(SHA256.serverFirst)).resolves.toMatch(/^c=biws,r=.*,p=[A-Za-z0-9+/]+=*$/);
   });
 });
 
@@ -208,7 +235,7 @@ describe("SCRAM on malformed input (property)", () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ unit: "binary", maxLength: 200 }), async (serverFirst) => {
         const client = sha256Client(failFast);
-        client.clientFirst();
+        await client.clientFirst();
         await onlyScramErrors(() => client.clientFinal(serverFirst));
       }),
       { numRuns: 1000 },
@@ -232,7 +259,7 @@ describe("SCRAM on malformed input (property)", () => {
     await fc.assert(
       fc.asyncProperty(message, fc.string({ unit: "binary", maxLength: 60 }), async (serverFirst, serverFinal) => {
         const client = sha256Client(failFast);
-        client.clientFirst();
+        await client.clientFirst();
         if ((await onlyScramErrors(() => client.clientFinal(serverFirst))) === "ok") {
           // a random server-final can never carry the right signature
           expect(await onlyScramErrors(() => client.verifyServerFinal(serverFinal))).toBe("refused");
@@ -249,12 +276,12 @@ describe("SCRAM on malformed input (property)", () => {
       fc.string({ maxLength: 30 }).map((e) => `e=${e}`),
     );
     const client0 = sha256Client();
-    client0.clientFirst();
+    await client0.clientFirst();
     await client0.clientFinal(SHA256.serverFirst); // warm up: one real exchange works
     await fc.assert(
       fc.asyncProperty(serverFinal, async (message) => {
         const client = sha256Client();
-        client.clientFirst();
+        await client.clientFirst();
         await client.clientFinal(SHA256.serverFirst);
         const outcome = await onlyScramErrors(() => client.verifyServerFinal(message));
         expect(outcome === "ok").toBe(message === SHA256.serverFinal);

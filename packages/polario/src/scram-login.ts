@@ -35,7 +35,7 @@ export async function scramLogin(
   const params = platform === undefined ? {} : { header: { Platform: platform } };
 
   const first = await api.ops.authAuthPost({
-    body: { email, nonce: attribute(scram.clientFirst(), "r") },
+    body: { email, nonce: attribute(await scram.clientFirst(), "r") },
     params,
     signal,
   });
