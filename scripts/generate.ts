@@ -12,6 +12,7 @@ import { dirname, join, relative } from "node:path";
 import { generateApiDocs } from "./lib/api-docs";
 import { type GeneratedFile, generateProvider } from "./lib/codegen";
 import { PACKAGES_DIR, ROOT, SPECS_DIR, generatedDir, listProviders, specPath } from "./lib/providers";
+import { runCli } from "./lib/run-cli";
 
 interface Plan {
   provider: string;
@@ -117,12 +118,4 @@ export async function main(args: string[]): Promise<number> {
   return 0;
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (err: Error) => {
-      console.error(err.message);
-      process.exit(1);
-    },
-  );
-}
+runCli(module, main);

@@ -5,6 +5,7 @@
 import { relative } from "node:path";
 import { type LintResult, generatorValidate, redoclyLint } from "./lib/spec-lint";
 import { ROOT, listProviders, specPath } from "./lib/providers";
+import { runCli } from "./lib/run-cli";
 
 function main(argv: string[]): number {
   const specs = argv.length > 0 ? argv : listProviders().map((p) => relative(ROOT, specPath(p)));
@@ -26,4 +27,4 @@ function indent(text: string): string {
     .join("\n");
 }
 
-if (require.main === module) process.exit(main(process.argv.slice(2)));
+runCli(module, main);

@@ -10,6 +10,7 @@ import { resolve } from "node:path";
 import { ROOT } from "./lib/providers";
 import { ScaffoldInputError } from "./lib/scaffold-input";
 import { nextSteps, scaffoldProvider } from "./lib/scaffold-provider";
+import { runCli } from "./lib/run-cli";
 
 const USAGE = "usage: pnpm new-provider <name> <spec.yaml> [--root <dir>] [--no-docs]";
 
@@ -51,12 +52,4 @@ function usageError(message: string): number {
   return 2;
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (err: Error) => {
-      console.error(err.message);
-      process.exit(1);
-    },
-  );
-}
+runCli(module, main);
