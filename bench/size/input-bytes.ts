@@ -7,7 +7,8 @@
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { type Plugin, build } from "esbuild";
-import { PACKAGES_DIR, ROOT } from "../lib/repo";
+import { browserAppBuild } from "../../scripts/lib/bundle-app";
+import { PACKAGES_DIR } from "../lib/repo";
 
 export interface InputShare {
   /** A source module of ours, or a third-party package by name. */
@@ -32,20 +33,7 @@ export interface SourceBundle {
 }
 
 export async function bundleFromSource(source: string, label: string): Promise<SourceBundle> {
-  const result = await build({
-    stdin: { contents: source, loader: "ts", resolveDir: join(ROOT, "scripts"), sourcefile: `${label}.ts` },
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    legalComments: "none",
-    define: { "process.env.NODE_ENV": '"production"' },
-    write: false,
-    metafile: true,
-    logLevel: "silent",
-    plugins: [fromSource],
-  });
+  const result = await build({ ...browserAppBuild(source, label), plugins: [fromSource] });
   const output = Object.values(result.metafile.outputs)[0]!;
   const grouped = new Map<string, number>();
   for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {

@@ -1,5 +1,5 @@
 import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
+import { type BuildOptions, build } from "esbuild";
 import { ROOT } from "./providers";
 
 export interface AppBundle {
@@ -12,14 +12,9 @@ export interface AppBundle {
   inputs: string[];
 }
 
-/**
- * Bundles a tiny app the way a browser app would ship it: ESM, tree-shaken, minified for the browser platform.
- * Packages resolve from scripts/ (its workspace dependencies are symlinks), so what is bundled is each
- * package's built `dist/` through its `exports` map, exactly as an installed copy. A Node-only import
- * (node:util, ...) cannot resolve for the browser and fails the build, naming the importer.
- */
-export async function bundleApp(source: string, label: string): Promise<AppBundle> {
-  const result = await build({
+/** The esbuild settings of a shipped browser app, shared by the CI size budget and `pnpm bench size`. */
+export function browserAppBuild(source: string, label: string) {
+  return {
     stdin: { contents: source, loader: "ts", resolveDir: `${ROOT}/scripts`, sourcefile: `${label}.ts` },
     bundle: true,
     minify: true,
@@ -31,7 +26,17 @@ export async function bundleApp(source: string, label: string): Promise<AppBundl
     write: false,
     metafile: true,
     logLevel: "silent",
-  });
+  } satisfies BuildOptions;
+}
+
+/**
+ * Bundles a tiny app the way a browser app would ship it: ESM, tree-shaken, minified for the browser platform.
+ * Packages resolve from scripts/ (its workspace dependencies are symlinks), so what is bundled is each
+ * package's built `dist/` through its `exports` map, exactly as an installed copy. A Node-only import
+ * (node:util, ...) cannot resolve for the browser and fails the build, naming the importer.
+ */
+export async function bundleApp(source: string, label: string): Promise<AppBundle> {
+  const result = await build(browserAppBuild(source, label));
   const code = result.outputFiles[0]!.text;
   return {
     code,
