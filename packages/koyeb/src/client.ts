@@ -35,16 +35,19 @@ export function createKoyebClient(options: KoyebClientOptions = {}) {
     expiresAt: options.tokenExpiresAt,
     onTokenRefreshed: options.onTokenRefreshed,
     skipPath: (schemaPath) => schemaPath === operations.refreshToken.path,
-    refresh: async ({ token }) => {
-      if (!token) throw new MissingCredentialsError("koyeb", ["token (call login first)"]);
-      return toGrant(await api.ops.refreshToken({ headers: { Authorization: `Bearer ${token}` } }));
-    },
+    refresh: async ({ token }) => toGrant(await refreshWith(token)),
   });
   const api = createApiClient<paths, Operations, typeof operations>(
     { provider: "koyeb", defaultBaseUrl, operations },
     options,
     [session],
   );
+
+  /** PUT /v1/account/refresh with the current token, sent explicitly: the strategy skips this path. */
+  const refreshWith = (token: string | undefined) => {
+    if (!token) throw new MissingCredentialsError("koyeb", ["token (call login first)"]);
+    return api.ops.refreshToken({ headers: { Authorization: `Bearer ${token}` } });
+  };
 
   /** Keeps the token a reply carries as the session's credential. */
   const adopt = async (reply: LoginReply) => {
@@ -63,9 +66,7 @@ export function createKoyebClient(options: KoyebClientOptions = {}) {
     },
     /** PUT /v1/account/refresh: a new token for the current one. */
     async refreshToken(): Promise<LoginReply> {
-      const current = session.current()?.token;
-      if (!current) throw new MissingCredentialsError("koyeb", ["token (call login first)"]);
-      return adopt(await api.ops.refreshToken({ headers: { Authorization: `Bearer ${current}` } }));
+      return adopt(await refreshWith(session.current()?.token));
     },
     /** POST /v1/account/session: a new organization-less session for the current user. */
     async newSession(): Promise<LoginReply> {
